@@ -1,0 +1,88 @@
+"""Scoring extractions against gold annotations, layer by layer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+CONTRACT_ORGS = frozenset(
+    "NATO EU UN UNSC OSCE GCC LAS AU ASEAN SCO BRICS G7 G20 IAEA OIC CSTO ISIS".split()
+)
+SET_TYPES = ("country", "organization", "instrument", "place")
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: Iterable[Any], pred: Iterable[Any]) -> tuple[set[Any], set[Any]]:
+        g, p = set(gold), set(pred)
+        self.tp += len(g & p)
+        self.fp += len(p - g)
+        self.fn += len(g - p)
+        return p - g, g - p
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+def _keep(type_: str, id_: str) -> bool:
+    return type_ != "organization" or id_ in CONTRACT_ORGS
+
+
+def entity_sets(entities: list[dict[str, Any]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {t: set() for t in (*SET_TYPES, "person")}
+    for e in entities:
+        if e["type"] in out and _keep(e["type"], e["id"]):
+            out[e["type"]].add(e["id"])
+    return out
+
+
+def role_pairs(pred_entities: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """(person, of) pairs; a role whose `of` is unknown makes no pair."""
+    return {(e["id"], r["of"]) for e in pred_entities for r in e.get("roles", []) if r.get("of")}
+
+
+class Scorer:
+    """Accumulates counts over documents; `errors` keeps what went wrong, per document."""
+
+    def __init__(self) -> None:
+        self.layers: dict[str, Counts] = {}
+        self.errors: list[dict[str, Any]] = []
+
+    def _add(self, layer: str, doc: str, gold: Iterable[Any], pred: Iterable[Any]) -> None:
+        fp, fn = self.layers.setdefault(layer, Counts()).add(gold, pred)
+        if fp or fn:
+            self.errors.append({"doc": doc, "layer": layer, "extra": sorted(map(str, fp)),
+                                "missed": sorted(map(str, fn))})
+
+    def add_document(self, doc: str, gold: dict[str, Any], pred: dict[str, Any]) -> None:
+        g, p = entity_sets(gold["entities"]), entity_sets(pred["entities"])
+        all_g = {(t, i) for t in SET_TYPES for i in g[t]}
+        all_p = {(t, i) for t in SET_TYPES for i in p[t]}
+        self._add("entities", doc, all_g, all_p)
+        for t in SET_TYPES:
+            self._add(f"entities.{t}", doc, g[t], p[t])
+        self._add("persons", doc, g["person"], p["person"])
+        gold_roles = {(r["person"], r["of"]) for r in gold.get("roles", []) if r.get("of")}
+        self._add("roles", doc, gold_roles, role_pairs(pred["entities"]))
+
+    def report(self) -> dict[str, dict[str, float | int]]:
+        return {name: counts.as_dict() for name, counts in sorted(self.layers.items())}
