@@ -109,7 +109,8 @@ class _Tables:
         self.one_re = re.compile(_char_class(list(self.one)))
         odd = [k for k, v in full.items() if v in _WS or len(v) != 1]
         single = [k for k in odd if k not in _WS]
-        self.special_re = re.compile(f"{_char_class(odd)}{{2,}}|{_char_class(single)}")
+        odd_cls, single_cls = _char_class(odd), _char_class(single)
+        self.special_re = re.compile(f"{odd_cls}(?:{odd_cls}+|(?<={single_cls}))")
 
     def translate_one(self, s: str) -> str:
         """Apply the 1:1 rules (length-preserving)."""
@@ -149,9 +150,11 @@ class Normalized:
         return bisect_left(self.starts, raw_start), bisect_left(self.starts, raw_end)
 
 
-def _feed(c: str, i: int, chars: list[str], starts: list[int], ends: list[int]) -> None:
+def _feed(
+    full: dict[str, str], c: str, i: int, chars: list[str], starts: list[int], ends: list[int]
+) -> None:
     """Append the output of raw char `c` at index `i` (chars: output since the last gap)."""
-    rep = _tables().full.get(c, c)
+    rep = full.get(c, c)
     if not rep:
         if ends:
             ends[-1] = i + 1
@@ -174,16 +177,18 @@ def normalize_slow(raw: str) -> Normalized:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    full = _tables().full
     for i, c in enumerate(raw):
-        _feed(c, i, chars, starts, ends)
+        _feed(full, c, i, chars, starts, ends)
     return Normalized(raw, "".join(chars), tuple(starts), tuple(ends))
 
 
 def normalize(raw: str) -> Normalized:
     """The matching normalization of `raw` (rules in the module docstring).
 
-    Fast path: 1:1 rules over the whole string at C speed, then only the runs of
+    Fast path: the 1:1 rules over the whole string at C speed, then only the runs of
     special chars (whitespace runs, dropped marks, expansions) one char at a time.
+    Outside those runs a char's raw material ends where the next one starts.
     """
     if _HAMZA_ABOVE in raw:  # composes with the char before: rare, take the slow path
         return normalize_slow(raw)
@@ -191,24 +196,35 @@ def normalize(raw: str) -> Normalized:
     mapped = tables.translate_one(raw)
     pieces: list[str] = []
     starts: list[int] = []
-    ends: list[int] = []
+    runs: list[tuple[int, list[int]]] = []
     pos = 0
     for m in tables.special_re.finditer(raw):
         a, b = m.span()
         if a > pos:
             pieces.append(mapped[pos:a])
             starts.extend(range(pos, a))
-            ends.extend(range(pos + 1, a + 1))
-        run: list[str] = []
+        chars: list[str] = []
+        run_ends: list[int] = []
+        offset = len(starts)
         for i in range(a, b):
-            _feed(raw[i], i, run, starts, ends)
-        pieces.extend(run)
+            _feed(tables.full, raw[i], i, chars, starts, run_ends)
+        pieces.extend(chars)
+        runs.append((offset, run_ends))
         pos = b
     if pos < len(raw):
         pieces.append(mapped[pos:])
         starts.extend(range(pos, len(raw)))
-        ends.extend(range(pos + 1, len(raw) + 1))
-    return Normalized(raw, "".join(pieces), tuple(starts), tuple(ends))
+    return Normalized(raw, "".join(pieces), tuple(starts), _ends(starts, runs, len(raw)))
+
+
+def _ends(starts: list[int], runs: list[tuple[int, list[int]]], size: int) -> tuple[int, ...]:
+    """Each char ends where the next begins; chars from special runs keep their own."""
+    ends = starts[1:]
+    if starts:
+        ends.append(size)
+    for offset, run_ends in runs:
+        ends[offset:offset + len(run_ends)] = run_ends
+    return tuple(ends)
 
 
 def norm(s: str) -> str:
