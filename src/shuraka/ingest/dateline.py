@@ -82,9 +82,11 @@ def _date_pattern() -> str:
 @lru_cache(maxsize=1)
 def _dateline_regex() -> re.Pattern[str]:
     labels = "|".join(re.escape(label) for label in LABELS)
-    place = r"[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}(?:\s*\([^()]{1,40}\))?"
+    word = r"[\u0621-\u064a]+"
+    place = rf"{word}(?:\s+{word}){{0,2}}(?:\s*\([^()]{{1,40}}\))?\s*(?:[-–—،,:]|\s+في)"
+    bare = rf"{word}(?:\s+{word})?"  # SPA style: `الرياض 1445/09/12 هـ`
     weekday = _names(calendar().weekdays)
-    lead = rf"(?:(?:{labels})\s*[:：]?\s*|{place}\s*(?:[-–—،,:]|\s+في)\s*)?"
+    lead = rf"(?:(?:{labels})\s*[:：]?\s*|{place}\s*|{bare}\s+)?"
     day = rf"(?:(?:يوم\s+)?(?:{weekday})\s*[،,]?\s*(?:الموافق\s*)?)?"
     tail = (
         r"(?:\s*(?:م|ميلادي[ةه]?)\b)?"
@@ -175,7 +177,7 @@ def is_dateline_only(line: str) -> bool:
     """True for a line that holds a dateline and (almost) nothing else."""
     folded = fold(line)
     m = _dateline_regex().match(folded)
-    return m is not None and len(folded) - m.end() <= 1
+    return m is not None and len(folded) - m.end() <= 1 and dateline_of_line(line) is not None
 
 
 def parse_date(value: str) -> str | None:
