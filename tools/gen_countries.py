@@ -24,7 +24,9 @@ OUT = ROOT / "src" / "shuraka" / "gazetteer" / "data" / "countries_cldr.tsv"
 def read_iso_table(path: Path) -> dict[str, str]:
     """Map alpha-2 to alpha-3 from the TSV table (comments and header skipped)."""
     table: dict[str, str] = {}
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    lines = [
+        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")
+    ]
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
         if len(cells) != 4 or len(cells[0]) != 2 or len(cells[1]) != 3:

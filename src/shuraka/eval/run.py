@@ -24,7 +24,9 @@ def evaluate(gold_dir: Path, articles: Iterable[str]) -> Scorer:
         if name not in gold:
             continue
         seen.add(name)
-        scorer.add_document(name, gold[name], extract(item).to_dict())
+        pred = extract(item).to_dict()
+        scorer.add_document(name, gold[name], pred)
+        scorer.add_relations(name, gold[name], pred)
     if not seen:
         raise GoldError(f"none of the articles has a gold file in {gold_dir}",
                         hint="gold files are matched to articles by file name (000.json ~ 000.txt)")

@@ -84,5 +84,19 @@ class Scorer:
         gold_roles = {(r["person"], r["of"]) for r in gold.get("roles", []) if r.get("of")}
         self._add("roles", doc, gold_roles, role_pairs(pred["entities"]))
 
+    def add_relations(self, doc: str, gold: dict[str, Any], pred: dict[str, Any]) -> None:
+        self._add("partnerships", doc, _ties(gold), _ties(pred))
+        self._add("partnership_areas", doc, _triples(gold), _triples(pred))
+        self._add("memberships", doc, {(m["instrument"], m["member"]) for m in gold["memberships"]},
+                  {(m["instrument"], m["member"]) for m in pred["memberships"]})
+
     def report(self) -> dict[str, dict[str, float | int]]:
         return {name: counts.as_dict() for name, counts in sorted(self.layers.items())}
+
+
+def _ties(record: dict[str, Any]) -> set[tuple[str, str, str | None]]:
+    return {(p["party"], p["partner"], p["instrument"]) for p in record["partnerships"]}
+
+
+def _triples(record: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return {(p["party"], p["partner"], a) for p in record["partnerships"] for a in p["areas"]}

@@ -66,7 +66,8 @@ def resolve_ambiguous(text: str, matches: list[Match], gaz: Gazetteer) -> None:
             continue
         order = list(gaz.ambiguity.get(text[m.core:m.end], ids))
         order += [i for i in ids if i not in order]
-        recs = [gaz.records[i] for i in order if i in ids]
+        by_id = {e.record.id: e.record for e in m.entries}
+        recs = [by_id[i] for i in order if i in by_id]
         m.chosen = _choose(text, m, matches, recs)
 
 
@@ -88,7 +89,9 @@ def drop_unsupported(text: str, matches: list[Match]) -> list[Match]:
     kept = []
     for m in matches:
         rec = m.record
-        if m.kind == "contextual" and rec.id not in plain:
+        if m.kind == "contextual" and rec.id not in plain and not (
+            rec.type == "instrument" and rec.country in plain
+        ):
             continue
         if "ambiguous" in rec.flags and not _country_context(text, m, matches):
             continue

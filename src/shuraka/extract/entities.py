@@ -41,7 +41,9 @@ def recognize(raw: str, *, published: str | None = None, gaz: Gazetteer | None =
     gaz = gaz or load()
     n = normalize(raw)
     text = n.text
-    found = longest(candidates(text, gaz.entries, gaz.automaton) + wildcard_candidates(text, gaz))
+    every = candidates(text, gaz.entries, gaz.automaton) + wildcard_candidates(text, gaz)
+    found = longest(every)
+    found = sorted(found + _nested(text, found, every), key=lambda m: m.start)
     found = [m for m in found if m.record.type != "region"]
     context.resolve_ambiguous(text, found, gaz)
     found = context.drop_unsupported(text, found)
@@ -53,8 +55,25 @@ def recognize(raw: str, *, published: str | None = None, gaz: Gazetteer | None =
     return EntityLayer(n, [_mention(text, m, gaz) for m in found], found_roles, titles)
 
 
+def _nested(text: str, chosen: list[Match], every: list[Match]) -> list[Match]:
+    """Countries, and places after في, named inside an instrument's or organization's
+    name (قوة كوسوفو، مكتب اتصال الناتو في عمان) are mentions too."""
+    outer = [m for m in chosen if m.record.type in ("instrument", "organization")]
+    inner = []
+    for m in every:
+        host = next((o for o in outer if o.start <= m.start and m.end <= o.end and o is not m), None)
+        if host is None or len(m.ids()) > 1 and m.record.type != "country":
+            continue
+        if m.kind != "name":
+            continue
+        if m.record.type == "country" or (m.record.type == "place" and text[host.start:m.start].endswith("في ")):
+            if not any(i.start == m.start for i in inner):
+                inner.append(m)
+    return inner
+
+
 def _add_persons(text: str, found: list[Match], titles: list[Match]) -> list[Match]:
-    found = longest(found + persons.unknown_persons(text, titles, found))
+    found = found + persons.unknown_persons(text, titles, found)
     found = sorted(found + persons.coreference(text, found), key=lambda m: m.start)
     return found
 

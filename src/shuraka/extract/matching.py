@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from shuraka.gazetteer import Entry, Gazetteer, Record
+from shuraka.gazetteer.compile import Lexicon
 from shuraka.text.clitics import is_word_char, prefix_ok
 
 ARTICLE = "ال"
@@ -47,9 +48,10 @@ def _word_start(text: str, start: int) -> int:
 
 
 def _accepts(entry: Entry, prefix: str) -> bool:
+    core = entry.key
     if entry.article == "any":
-        return prefix_ok(prefix, article=True) or prefix_ok(prefix, article=False)
-    return prefix_ok(prefix, article=entry.article == "yes")
+        return prefix_ok(prefix, article=True, core=core) or prefix_ok(prefix, article=False)
+    return prefix_ok(prefix, article=entry.article == "yes", core=core)
 
 
 def _mention_start(prefix: str, core: int, entry_article: bool) -> int:
@@ -77,7 +79,7 @@ def candidates(text: str, table: dict[str, list[Entry]], automaton) -> list[Matc
     return found
 
 
-def wildcard_candidates(text: str, gaz: Gazetteer) -> list[Match]:
+def wildcard_candidates(text: str, gaz: Gazetteer | Lexicon) -> list[Match]:
     found = []
     for pattern, entry in gaz.wildcards:
         for m in pattern.finditer(text):
@@ -96,3 +98,8 @@ def longest(matches: list[Match]) -> list[Match]:
         occupied.update(span)
         taken.append(m)
     return sorted(taken, key=lambda m: m.start)
+
+
+def find(text: str, lexicon: Lexicon) -> list[Match]:
+    """Longest clitic-aware matches of a phrase lexicon in normalized text."""
+    return longest(candidates(text, lexicon.entries, lexicon.automaton) + wildcard_candidates(text, lexicon))

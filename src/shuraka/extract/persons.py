@@ -114,7 +114,11 @@ def _name_words(text: str, pos: int, occupied: set[int]) -> list[tuple[int, int]
         if m is None or m.start() in occupied:
             break
         w = m.group()
-        if w in stops or w.startswith("ال") or w.isdigit() or len(w) < 2:
+        if w in stops or w.isdigit() or len(w) < 2:
+            break
+        if w.startswith("ال"):
+            if words:  # a family name with the article ends the name (أيمن الصفدي)
+                words.append((m.start(), m.end()))
             break
         words.append((m.start(), m.end()))
         gap = re.match(r" ", text[m.end():m.end() + 1])

@@ -59,6 +59,8 @@ def walk_left(text: str, person: Match, by_end: dict[int, Match], titles_by_end:
         m = by_end.get(pos)
         if m is not None and _of_id(m):
             walk.of, pos = _of_id(m), m.start
+            while pos > 0 and text[pos - 1] in "وفبلك":  # the mention's proclitics
+                pos -= 1
             continue
         word = WORD_BEFORE.search(text[:pos])
         if word is None:

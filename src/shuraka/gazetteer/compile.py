@@ -71,6 +71,12 @@ class Gazetteer:
         return self.records.get(id_)
 
 
+def record_key(id_: str, type_: str) -> str:
+    """Instrument codes live apart: the contract's NRU (NATO Representation to Ukraine)
+    is also Nauru's ISO code."""
+    return f"instrument:{id_}" if type_ == "instrument" else id_
+
+
 class _Builder:
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
@@ -79,12 +85,13 @@ class _Builder:
         self.wildcards: list[tuple[re.Pattern[str], Entry]] = []
 
     def add_record(self, record: Record, where: str) -> Record:
-        known = self.records.get(record.id)
+        key = record_key(record.id, record.type)
+        known = self.records.get(key)
         if known is not None:
             if known.type != record.type:
                 raise DataError(f"{where}: id {record.id!r} is already a {known.type}")
             return known
-        self.records[record.id] = record
+        self.records[key] = record
         return record
 
     def add_surface(self, record: Record, surface: str, kind: str, article: str | None = None) -> None:
@@ -143,3 +150,21 @@ def load() -> Gazetteer:
     for loader in sources.LOADERS:
         loader(builder)
     return builder.build(sources.load_ambiguity(builder))
+
+
+@dataclass
+class Lexicon:
+    """A phrase vocabulary compiled like the gazetteer (areas, triggers...)."""
+
+    entries: dict[str, list[Entry]]
+    automaton: ahocorasick.Automaton
+    wildcards: list[tuple[re.Pattern[str], Entry]]
+
+
+def build_lexicon(items: list[tuple[Record, list[str]]], kind: str = "name") -> Lexicon:
+    """Compile (record, surfaces) pairs; surfaces follow the gazetteer's conventions."""
+    builder = _Builder()
+    for record, surfaces in items:
+        for surface in surfaces:
+            builder.add_surface(record, surface, kind)
+    return Lexicon(dict(builder.entries), _automaton(builder.entries), builder.wildcards)

@@ -1,0 +1,273 @@
+"""Partnerships: who is tied to whom, under which instrument, doing what, in which areas.
+
+One record per (party, partner, instrument) in an article, gathering areas and evidence
+from every sentence. A sentence names its partner, or inherits the partner of the
+partnership spoken of just before (هذه الشراكة، الجانبان); an instrument keeps the
+partner it was first tied to; a group the text treats as a group stays a group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from shuraka.extract.areas import find_areas
+from shuraka.extract.entities import EntityLayer, Mention
+from shuraka.extract.memberships import Sentence
+from shuraka.extract.relations import relations
+from shuraka.model import Membership, Partnership, Span
+
+PARTIES = ("NATO", "EU", "GCC")
+GROUP_PARTNERS = frozenset({"IP4", "ICI"})
+COUNT = re.compile(r"(\d+) (?:مجالا|مجالات|مجال)")
+LOCATIVE = re.compile(r"(?:^|\s)(?:في|من|الى|داخل)\s*$")
+
+
+@dataclass
+class _Record:
+    party: str
+    partner: str
+    instrument: str | None
+    action: str | None = None
+    date: str | None = None
+    area_count: int | None = None
+    areas: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    records: dict[tuple[str, str, str | None], _Record] = field(default_factory=dict)
+    instrument_partner: dict[str, str] = field(default_factory=dict)
+    focus: tuple[str, str] | None = None  # (party, partner) of the last partnership
+    last_instrument: str | None = None
+    last_instrument_at: int = -99
+    index: int = 0
+
+    def carried_instrument(self) -> str | None:
+        """An instrument named shortly before, not yet tied to a partner (a DCB
+        package launched, then the partners it will support)."""
+        inst = self.last_instrument
+        if inst and inst not in self.instrument_partner and self.index - self.last_instrument_at <= 3:
+            return inst
+        return None
+
+
+def represents(m: Mention, day: str | None, role_of: dict[str, str]) -> str | None:
+    """The id a mention stands for as a party: a person for his office's body."""
+    rec = m.record
+    if rec.type == "person":
+        if rec.id in role_of:
+            return role_of[rec.id]
+        offices = [o for o in rec.offices if o.active(day)]
+        return offices[0].of if offices else None
+    if rec.type == "country" and m.kind in ("name", "metonym", "capital", "short"):
+        return rec.id
+    if rec.type in ("organization",) or (rec.type == "instrument" and rec.id in GROUP_PARTNERS):
+        return rec.id
+    return None
+
+
+def _is_location(text: str, m: Mention) -> bool:
+    begin = m.start
+    while begin > 0 and text[begin - 1] not in " \n":
+        begin -= 1
+    return "ب" in text[begin:m.start] or bool(LOCATIVE.search(text[max(0, begin - 8):begin]))
+
+
+def _is_hostile(text: str, m: Mention) -> bool:
+    before = text[max(0, m.start - 20):m.start].split()
+    return bool(before) and before[-1].lstrip("وفبل") in relations().hostile_cues
+
+
+def _actors(text: str, mentions: list[Mention], day: str | None, role_of: dict[str, str],
+            members: dict[int, str]) -> list[str]:
+    """What the clause's mentions stand for; enumerated members stand as their group."""
+    ids: list[str] = []
+    for m in mentions:
+        if m.start in members:
+            id_ = members[m.start]
+        elif m.record.type == "country" and (_is_location(text, m) or _is_hostile(text, m)):
+            continue
+        else:
+            id_ = represents(m, day, role_of)
+        if id_ and id_ not in ids:
+            ids.append(id_)
+    return ids
+
+
+def _party_and_partners(ids: list[str], instruments: list[Mention], state: _State,
+                        party_hint: str | None, cue: bool) -> tuple[str, list[str]] | None:
+    parties = [i for i in ids if i in PARTIES]
+    party = parties[0] if parties else party_hint
+    for inst in instruments:
+        partner = state.instrument_partner.get(inst.record.id) or inst.record.country
+        if partner:
+            return (party or "NATO"), [partner]
+    others = [i for i in ids if i not in PARTIES and i != party]
+    if party and others:
+        return party, others
+    if party is None and len(others) >= 2 and cue:
+        return others[0], [others[1]]
+    if state.focus and cue and not instruments:
+        return party or state.focus[0], [state.focus[1]]
+    return None
+
+
+def _segments(text: str, sentence: Sentence, instruments: list[Mention],
+              state: _State) -> list[tuple[int, int, str | None]]:
+    """Parts of the sentence belonging to each instrument named in it (or anaphor)."""
+    marks: list[tuple[int, str | None]] = [(m.start, m.record.id) for m in instruments]
+    for a in relations().partnership_anaphors.finditer(text, sentence.start, sentence.end):
+        if "جديد" in a.group(1) and state.last_instrument:
+            marks.append((a.start(), _first_new(state) or state.last_instrument))
+    marks.sort()
+    if not marks or marks[0][0] > sentence.start:
+        first = marks[0][1] if marks else None
+        marks.insert(0, (sentence.start, first))
+    ends = [m[0] for m in marks[1:]] + [sentence.end]
+    return [(start, end, inst) for (start, inst), end in zip(marks, ends, strict=True)]
+
+
+def _first_new(state: _State) -> str | None:
+    for (_, _, inst), rec in state.records.items():
+        if inst and rec.action in ("established", "upgraded"):
+            return inst
+    return None
+
+
+def extract_partnerships(layer: EntityLayer, sentences: list[Sentence], memberships: list[Membership],
+                         day: str | None, dates: dict[int, str | None] | None = None) -> list[Partnership]:
+    text = layer.norm.text
+    role_of = {r.person.record.id: r.of for r in layer.roles if r.of}
+    areas = find_areas(text)
+    members = _member_groups(sentences, memberships)
+    doc_party = "NATO" if any(m.record.id == "NATO" for s in sentences for m in s.mentions) else None
+    state = _State()
+    for index, sentence in enumerate(sentences):
+        ctx = _Context(layer, text, areas, members, role_of, day, (dates or {}).get(index), doc_party)
+        _sentence(ctx, sentence, state)
+    return _merge(state)
+
+
+@dataclass
+class _Context:
+    layer: EntityLayer
+    text: str
+    areas: list[tuple[int, int, str]]
+    members: dict[int, str]
+    role_of: dict[str, str]
+    day: str | None
+    date: str | None
+    doc_party: str | None
+
+
+def _member_groups(sentences: list[Sentence], memberships: list[Membership]) -> dict[int, str]:
+    """Mentions that stand in a membership enumeration, mapped to their group."""
+    by_evidence: dict[int, dict[str, str]] = {}
+    for ms in memberships:
+        by_evidence.setdefault(ms.evidence.start, {})[ms.member] = ms.instrument
+    out: dict[int, str] = {}
+    for s in sentences:
+        for groups in by_evidence.values():
+            for m in s.mentions:
+                if m.record.type == "country" and m.record.id in groups and len(groups) >= 2:
+                    out[m.start] = groups[m.record.id]
+    return out
+
+
+CLAUSE = re.compile(r"[،,؛]\s*(?=و[^\W_])|\s(?=بينما\s)|\s(?=فضلا عن\s)")
+
+
+def clauses(text: str, sentence: Sentence) -> list[Sentence]:
+    cuts = [sentence.start] + [m.end() for m in CLAUSE.finditer(text, sentence.start, sentence.end)]
+    ends = cuts[1:] + [sentence.end]
+    return [Sentence(a, b, [m for m in sentence.mentions if a <= m.start < b]) for a, b in zip(cuts, ends, strict=True)]
+
+
+def _sentence(ctx: _Context, sentence: Sentence, state: _State) -> None:
+    parties = [m.record.id for m in sentence.mentions if m.record.id in PARTIES]
+    hint = parties[0] if parties else None
+    state.index += 1
+    found_pair = None
+    for clause in clauses(ctx.text, sentence):
+        clause_hint = (hint or ctx.doc_party) if _has_group(clause) else hint
+        pair = _clause(ctx, clause, sentence, state, clause_hint)
+        found_pair = pair or found_pair
+        if pair:
+            state.focus = (pair[0], pair[1][-1])
+    if found_pair is None:
+        state.focus = None
+
+
+def _has_group(clause: Sentence) -> bool:
+    return any(m.record.type == "instrument" for m in clause.mentions)
+
+
+def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
+            hint: str | None) -> tuple[str, list[str]] | None:
+    rel, text = relations(), ctx.text
+    instruments = [m for m in clause.mentions if m.record.type == "instrument"
+                   and m.record.id not in GROUP_PARTNERS and m.record.id not in rel.group_instruments]
+    found = [a for a in ctx.areas if clause.start <= a[0] < clause.end]
+    cue = bool(rel.partnership_cues.search(text, clause.start, clause.end))
+    action = _action(text, clause.start, clause.end)
+    ids = _actors(text, clause.mentions, ctx.day, ctx.role_of, ctx.members)
+    pair = _party_and_partners(ids, instruments, state, hint, cue)
+    if pair is None or pair[0] in pair[1]:
+        return None
+    partnership = re.search(r"شراك", text[clause.start:clause.end])
+    wanted = (found and cue) or partnership or (instruments and action) or (cue and action)
+    carried = None if instruments else state.carried_instrument()
+    if wanted or (carried and action and len(pair[1]) > 1):
+        for partner in pair[1]:
+            for start, end, inst in _segments(text, clause, instruments, state):
+                inst = inst or carried
+                seg = [code for s, _, code in found if start <= s < end]
+                seg += list(rel.instrument_areas.get(inst or "", ()))
+                _add(ctx, state, (pair[0], partner), inst, (start, end), seg, sentence)
+    if instruments:
+        state.last_instrument = instruments[-1].record.id
+        state.last_instrument_at = state.index
+    return pair
+
+
+def _action(text: str, start: int, end: int) -> str | None:
+    for name, pattern in relations().actions:
+        if pattern.search(text, start, end):
+            return name
+    return None
+
+
+def _add(ctx: _Context, state: _State, pair: tuple[str, str], inst: str | None,
+         segment: tuple[int, int], seg_areas: list[str], sentence: Sentence) -> None:
+    key = (pair[0], pair[1], inst)
+    rec = state.records.setdefault(key, _Record(pair[0], pair[1], inst))
+    if inst:
+        state.instrument_partner.setdefault(inst, pair[1])
+    rec.areas += [a for a in seg_areas if a not in rec.areas]
+    rec.action = rec.action or _action(ctx.text, segment[0], segment[1])
+    count = COUNT.search(ctx.text, segment[0], segment[1])
+    if count and rec.area_count is None:
+        rec.area_count = int(count.group(1))
+    rec.date = rec.date or ctx.date
+    span = ctx.layer.span(sentence.start, sentence.end)
+    if span not in rec.evidence:
+        rec.evidence.append(span)
+
+
+def _merge(state: _State) -> list[Partnership]:
+    """Fold instrument-less records into the first instrument record of the same tie."""
+    records = list(state.records.values())
+    with_inst = {(r.party, r.partner): r for r in reversed(records) if r.instrument}
+    out = []
+    for r in records:
+        target = with_inst.get((r.party, r.partner)) if r.instrument is None else None
+        if target is not None:
+            target.areas += [a for a in r.areas if a not in target.areas]
+            target.evidence += [e for e in r.evidence if e not in target.evidence]
+            target.area_count = target.area_count or r.area_count
+            continue
+        out.append(r)
+    return [Partnership(r.party, r.partner, r.instrument, r.action, r.date, r.area_count, r.areas,
+                        sorted(r.evidence)) for r in out]
