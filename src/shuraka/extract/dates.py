@@ -17,6 +17,9 @@ Resolution rules (dates_values has the arithmetic):
   year; ties go to the past). الماضي/المقبل mean strictly before/after the anchor.
 - اليوم/أمس/غدا + a weekday: if the weekday disagrees with the anchor, the nearest day of
   that weekday on the right side of the anchor wins and `note` says so.
+- a weekday with a day and month (الجمعة 12 يوليو): the nearest year where they agree.
+- resolve_in_sentence takes each expression's tense from the nearest cue in its own
+  clause (a date before أن/إن follows قال/أعلن, one after it follows سيعقد ...).
 - a week (الأسبوع الماضي) has no contract precision: the value is the month (else the
   year) holding every day the week can cover with a Saturday, Sunday or Monday start;
   None when it straddles a year.

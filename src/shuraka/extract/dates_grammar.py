@@ -191,9 +191,9 @@ def context() -> dict[str, re.Pattern[str]]:
 # triggers, which keeps the tagger fast (most of an article is never scanned).
 _REACH = {  # pattern: (trigger kind, chars before, chars after)
     "numeric": ("digit", 6, 24), "dmy": ("month", 70, 50), "hijri": ("hmonth", 45, 30),
-    "hijri_year": ("digit", 16, 14), "month": ("month", 25, 35), "year_range": ("digit", 16, 24),
-    "year_word": ("digit", 25, 16), "year_era": ("digit", 14, 16),
-    "year_period": ("digit", 14, 8), "year_bare": ("digit", 14, 8),
+    "hijri_year": ("year4", 16, 14), "month": ("month", 25, 35), "year_range": ("year4", 16, 24),
+    "year_word": ("year4", 25, 16), "year_era": ("year4", 14, 16),
+    "year_period": ("year4", 14, 8), "year_bare": ("year4", 14, 8),
     "relday": ("relday", 25, 30), "weekday": ("weekday", 25, 45), "relunit": ("unit", 22, 16),
     "relcount": ("cunit", 22, 4), "vague": ("vague", 14, 12),
 }
@@ -201,6 +201,8 @@ _TOKEN = re.compile(r"\w+")
 _WORD_END = re.compile(r"\w*")
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك")
 _DIGIT_KINDS = frozenset({"digit"})
+_YEAR_KINDS = frozenset({"digit", "year4"})  # a token holding four digits in a row
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _COMMON = frozenset(norm(w) for w in ("في", "من", "قبل", "بعد", "وقت", "الأول", "الأخيرة"))
 
 
@@ -217,7 +219,7 @@ def _trigger_word(key: str, singles: set[str]) -> str | None:
 def _triggers() -> dict[str, frozenset[str]]:
     """word (with any proclitic) -> its trigger kinds."""
     base: dict[str, set[str]] = {}
-    for kind in {k for k, _, _ in _REACH.values()} - {"digit"}:
+    for kind in {k for k, _, _ in _REACH.values()} - _YEAR_KINDS:
         keys = list(words(kind)) + (["غد", "الغد"] if kind == "relday" else [])
         singles = {k for k in keys if " " not in k}
         for key in keys:
@@ -239,7 +241,10 @@ def _trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
     for m in _TOKEN.finditer(text):
         token = m.group()
-        kinds = _DIGIT_KINDS if token[-1].isdigit() or token[0].isdigit() else triggers.get(token)
+        if token[-1].isdigit() or token[0].isdigit():
+            kinds = _YEAR_KINDS if _FOUR_DIGITS.search(token) else _DIGIT_KINDS
+        else:
+            kinds = triggers.get(token)
         for kind in kinds or ():
             out.setdefault(kind, []).append(m.span())
     return out

@@ -93,7 +93,10 @@ def lexicon() -> dict[str, dict[str, str]]:
     """kind -> {normalized word: value}; calendar.tsv first, temporal.tsv adds."""
     table: dict[str, dict[str, str]] = {}
     for lex in _calendar() + _temporal():
-        table.setdefault(lex.kind, {}).setdefault(lex.key, lex.value)
+        known = table.setdefault(lex.kind, {}).setdefault(lex.key, lex.value)
+        if known != lex.value:
+            raise DataError(f"temporal vocabulary: {lex.kind} {lex.key!r} is both {known} "
+                            f"and {lex.value}")
     return table
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from shuraka.eval.score import CONTRACT_ORGS
 from shuraka.extract.areas import find_areas
 from shuraka.extract.entities import EntityLayer, Mention
 from shuraka.extract.memberships import Sentence
 from shuraka.extract.relations import relations
+from shuraka.gazetteer.members import ever_members
 from shuraka.model import Membership, Partnership, Span
 
 PARTIES = ("NATO", "EU", "GCC")
@@ -63,9 +65,18 @@ def represents(m: Mention, day: str | None, role_of: dict[str, str]) -> str | No
         return offices[0].of if offices else None
     if rec.type == "country" and m.kind in ("name", "metonym", "capital", "short"):
         return rec.id
-    if rec.type in ("organization",) or (rec.type == "instrument" and rec.id in GROUP_PARTNERS):
+    if (rec.type == "organization" and rec.id in CONTRACT_ORGS) or (
+        rec.type == "instrument" and rec.id in GROUP_PARTNERS
+    ):
         return rec.id
     return None
+
+
+def nato_partner(id_: str) -> bool:
+    """Whether NATO can have `id_` as a partner: a group, an organization, or a country
+    that has belonged to a partnership framework (or is listed as a partner beyond them)."""
+    return (id_ in GROUP_PARTNERS or id_ in CONTRACT_ORGS or id_ in ever_members()
+            or id_ in relations().other_nato_partners)
 
 
 def _is_location(text: str, m: Mention) -> bool:
@@ -97,18 +108,23 @@ def _actors(text: str, mentions: list[Mention], day: str | None, role_of: dict[s
 
 
 def _party_and_partners(ids: list[str], instruments: list[Mention], state: _State,
-                        party_hint: str | None, cue: bool) -> tuple[str, list[str]] | None:
+                        hint: str | None, cue: bool, inherit: tuple[str, list[str]] | None,
+                        ) -> tuple[str, list[str]] | None:
     parties = [i for i in ids if i in PARTIES]
-    party = parties[0] if parties else party_hint
     for inst in instruments:
         partner = state.instrument_partner.get(inst.record.id) or inst.record.country
         if partner:
-            return (party or "NATO"), [partner]
-    others = [i for i in ids if i not in PARTIES and i != party]
-    if party and others:
-        return party, others
-    if party is None and len(others) >= 2 and cue:
+            return (parties[0] if parties else hint or "NATO"), [partner]
+    others = [i for i in ids if i not in PARTIES]
+    if not parties and len(others) >= 2 and cue:
         return others[0], [others[1]]
+    party = parties[0] if parties else hint
+    if party:
+        others = [i for i in others if i != party and (party not in PARTIES or nato_partner(i))]
+        if others:
+            return party, others
+    if inherit:
+        return inherit
     if state.focus and cue and not instruments:
         return party or state.focus[0], [state.focus[1]]
     return None
@@ -141,7 +157,7 @@ def extract_partnerships(layer: EntityLayer, sentences: list[Sentence], membersh
     text = layer.norm.text
     role_of = {r.person.record.id: r.of for r in layer.roles if r.of}
     areas = find_areas(text)
-    members = _member_groups(sentences, memberships)
+    members = _member_groups(layer, sentences, memberships)
     doc_party = "NATO" if any(m.record.id == "NATO" for s in sentences for m in s.mentions) else None
     state = _State()
     for index, sentence in enumerate(sentences):
@@ -162,17 +178,17 @@ class _Context:
     doc_party: str | None
 
 
-def _member_groups(sentences: list[Sentence], memberships: list[Membership]) -> dict[int, str]:
+def _member_groups(layer: EntityLayer, sentences: list[Sentence], memberships: list[Membership]) -> dict[int, str]:
     """Mentions that stand in a membership enumeration, mapped to their group."""
     by_evidence: dict[int, dict[str, str]] = {}
     for ms in memberships:
         by_evidence.setdefault(ms.evidence.start, {})[ms.member] = ms.instrument
     out: dict[int, str] = {}
     for s in sentences:
-        for groups in by_evidence.values():
-            for m in s.mentions:
-                if m.record.type == "country" and m.record.id in groups and len(groups) >= 2:
-                    out[m.start] = groups[m.record.id]
+        groups = by_evidence.get(layer.span(s.start, s.end).start, {})
+        for m in s.mentions:
+            if m.record.type == "country" and m.record.id in groups and len(groups) >= 2:
+                out[m.start] = groups[m.record.id]
     return out
 
 
@@ -189,14 +205,14 @@ def _sentence(ctx: _Context, sentence: Sentence, state: _State) -> None:
     parties = [m.record.id for m in sentence.mentions if m.record.id in PARTIES]
     hint = parties[0] if parties else None
     state.index += 1
-    found_pair = None
+    inherit = None
     for clause in clauses(ctx.text, sentence):
         clause_hint = (hint or ctx.doc_party) if _has_group(clause) else hint
-        pair = _clause(ctx, clause, sentence, state, clause_hint)
-        found_pair = pair or found_pair
+        pair = _clause(ctx, clause, sentence, state, clause_hint, inherit)
         if pair:
+            inherit = pair
             state.focus = (pair[0], pair[1][-1])
-    if found_pair is None:
+    if inherit is None:
         state.focus = None
 
 
@@ -205,7 +221,7 @@ def _has_group(clause: Sentence) -> bool:
 
 
 def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
-            hint: str | None) -> tuple[str, list[str]] | None:
+            hint: str | None, inherit: tuple[str, list[str]] | None) -> tuple[str, list[str]] | None:
     rel, text = relations(), ctx.text
     instruments = [m for m in clause.mentions if m.record.type == "instrument"
                    and m.record.id not in GROUP_PARTNERS and m.record.id not in rel.group_instruments]
@@ -213,11 +229,15 @@ def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
     cue = bool(rel.partnership_cues.search(text, clause.start, clause.end))
     action = _action(text, clause.start, clause.end)
     ids = _actors(text, clause.mentions, ctx.day, ctx.role_of, ctx.members)
-    pair = _party_and_partners(ids, instruments, state, hint, cue)
+    if instruments:
+        state.last_instrument = instruments[-1].record.id
+        state.last_instrument_at = state.index
+    pair = _party_and_partners(ids, instruments, state, hint, cue, inherit)
     if pair is None or pair[0] in pair[1]:
         return None
+    found = [a for a in found if not (a[2] == "ukraine_support" and "UKR" in pair[1])]
     partnership = re.search(r"شراك", text[clause.start:clause.end])
-    wanted = (found and cue) or partnership or (instruments and action) or (cue and action)
+    wanted = (found and (cue or inherit)) or partnership or (instruments and action) or (cue and action)
     carried = None if instruments else state.carried_instrument()
     if wanted or (carried and action and len(pair[1]) > 1):
         for partner in pair[1]:
@@ -226,9 +246,6 @@ def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
                 seg = [code for s, _, code in found if start <= s < end]
                 seg += list(rel.instrument_areas.get(inst or "", ()))
                 _add(ctx, state, (pair[0], partner), inst, (start, end), seg, sentence)
-    if instruments:
-        state.last_instrument = instruments[-1].record.id
-        state.last_instrument_at = state.index
     return pair
 
 

@@ -22,6 +22,7 @@ class Relations:
     actions: tuple[tuple[str, re.Pattern[str]], ...]
     hostile_cues: frozenset[str]
     instrument_areas: dict[str, tuple[str, ...]]
+    other_nato_partners: frozenset[str]
 
 
 def words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -47,6 +48,7 @@ def relations() -> Relations:
             actions=actions,
             hostile_cues=frozenset(norm(str(w)) for w in data["hostile_cues"]),
             instrument_areas={k: tuple(v) for k, v in (data.get("instrument_areas") or {}).items()},
+            other_nato_partners=frozenset(data.get("other_nato_partners") or ()),
         )
     except (KeyError, TypeError) as exc:
         raise DataError(f"{path}: missing or malformed section ({exc})") from exc

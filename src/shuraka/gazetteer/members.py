@@ -34,3 +34,9 @@ def current_members(group: str, day: str | None) -> set[str]:
         elif (start is None or start[: len(day)] <= day) and (end is None or day <= end):
             out.add(member)
     return out
+
+
+@lru_cache(maxsize=1)
+def ever_members() -> frozenset[str]:
+    """Every country that has belonged to any partnership group."""
+    return frozenset(member for spells in _table().values() for member, _, _ in spells)
