@@ -280,4 +280,4 @@ def test_project_loader_accepts_the_files() -> None:
     builder = _Builder()
     load_organizations(builder)
     load_instruments(builder)
-    assert ORG_CODES | INSTRUMENT_CODES <= set(builder.records)
+    assert ORG_CODES | INSTRUMENT_CODES <= {r.id for r in builder.records.values()}

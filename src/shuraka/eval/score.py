@@ -55,9 +55,15 @@ def entity_sets(entities: list[dict[str, Any]]) -> dict[str, set[str]]:
     return out
 
 
+def scored_of(of: str | None) -> bool:
+    """Roles are scored like entities: `of` must be a country, a contract organization or
+    an instrument (a think tank's chair is extracted, but outside the scored set)."""
+    return bool(of) and (of in CONTRACT_ORGS or of.replace("-", "").isupper())
+
+
 def role_pairs(pred_entities: list[dict[str, Any]]) -> set[tuple[str, str]]:
     """(person, of) pairs; a role whose `of` is unknown makes no pair."""
-    return {(e["id"], r["of"]) for e in pred_entities for r in e.get("roles", []) if r.get("of")}
+    return {(e["id"], r["of"]) for e in pred_entities for r in e.get("roles", []) if scored_of(r.get("of"))}
 
 
 class Scorer:
@@ -81,7 +87,7 @@ class Scorer:
         for t in SET_TYPES:
             self._add(f"entities.{t}", doc, g[t], p[t])
         self._add("persons", doc, g["person"], p["person"])
-        gold_roles = {(r["person"], r["of"]) for r in gold.get("roles", []) if r.get("of")}
+        gold_roles = {(r["person"], r["of"]) for r in gold.get("roles", []) if scored_of(r.get("of"))}
         self._add("roles", doc, gold_roles, role_pairs(pred["entities"]))
 
     def add_relations(self, doc: str, gold: dict[str, Any], pred: dict[str, Any]) -> None:
