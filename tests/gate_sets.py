@@ -34,11 +34,5 @@ def run_sets(sets: list[tuple[Path, list[str]]]) -> tuple[dict[str, Any], list[d
 
     pooled = Scorer()
     for gold, articles in sets:
-        scorer = evaluate(gold, articles)
-        for name, counts in scorer.layers.items():
-            total = pooled.layers.setdefault(name, type(counts)())
-            total.tp += counts.tp
-            total.fp += counts.fp
-            total.fn += counts.fn
-        pooled.errors += scorer.errors
+        pooled.merge(evaluate(gold, articles))
     return pooled.report(), pooled.errors

@@ -28,8 +28,16 @@ def test_floors_hold(scored):
     assert not short, "\n".join(short) + "\n" + details
 
 
+ISSUE_FLOORS = {
+    # issue 2: entities, persons and roles
+    "entities.precision": 0.95, "entities.recall": 0.95, "persons.precision": 0.95,
+    "persons.recall": 0.95, "roles.precision": 0.95, "roles.recall": 0.95,
+    # issue 3: relations and events (events.dates is the date accuracy of matched events)
+    "partnership_areas.f1": 0.9, "memberships.f1": 0.9, "events.f1": 0.7, "events.dates.f1": 0.8,
+}
+
+
 def test_floors_are_pinned_for_every_gated_layer():
     floors = read_floors(BASELINE)
-    for key in ("entities.precision", "entities.recall", "persons.precision", "persons.recall",
-                "roles.precision", "roles.recall"):
-        assert floors.get(key, 0) >= 0.95, key
+    for key, minimum in ISSUE_FLOORS.items():
+        assert floors.get(key, 0) >= minimum, key

@@ -70,8 +70,23 @@ class Scorer:
     """Accumulates counts over documents; `errors` keeps what went wrong, per document."""
 
     def __init__(self) -> None:
+        from shuraka.eval.events import EventCounts
+
         self.layers: dict[str, Counts] = {}
+        self.events = EventCounts()
+        self.scored_events = False
         self.errors: list[dict[str, Any]] = []
+
+    def merge(self, other: Scorer) -> None:
+        """Pool another scorer's counts into this one."""
+        for name, counts in other.layers.items():
+            total = self.layers.setdefault(name, Counts())
+            total.tp += counts.tp
+            total.fp += counts.fp
+            total.fn += counts.fn
+        self.events.add(other.events)
+        self.scored_events = self.scored_events or other.scored_events
+        self.errors += other.errors
 
     def _add(self, layer: str, doc: str, gold: Iterable[Any], pred: Iterable[Any]) -> None:
         fp, fn = self.layers.setdefault(layer, Counts()).add(gold, pred)
@@ -93,11 +108,34 @@ class Scorer:
     def add_relations(self, doc: str, gold: dict[str, Any], pred: dict[str, Any]) -> None:
         self._add("partnerships", doc, _ties(gold), _ties(pred))
         self._add("partnership_areas", doc, _triples(gold), _triples(pred))
+        self._add_events(doc, gold["events"], pred["events"])
         self._add("memberships", doc, {(m["instrument"], m["member"]) for m in gold["memberships"]},
                   {(m["instrument"], m["member"]) for m in pred["memberships"]})
 
+    def _add_events(self, doc: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
+        from shuraka.eval.events import score_events
+
+        counts = score_events(gold, pred)
+        self.events.add(counts)
+        self.scored_events = True
+        matched_pred = {p for _, p in counts.pairs}
+        matched_gold = {g for g, _ in counts.pairs}
+        extra = [f"{e['type']}{sorted(e['actors'] + e['recipients'])}" for i, e in enumerate(pred) if i not in matched_pred]
+        missed = [f"{e['type']}{sorted(e['actors'] + e['recipients'])}" for i, e in enumerate(gold) if i not in matched_gold]
+        wrong = [f"{gold[g]['type']} {gold[g]['date']} != {pred[p]['date']}" for g, p in counts.pairs
+                 if gold[g].get("date") and gold[g]["date"] != pred[p].get("date")]
+        if extra or missed or wrong:
+            self.errors.append({"doc": doc, "layer": "events", "extra": extra, "missed": missed + wrong})
+
     def report(self) -> dict[str, dict[str, float | int]]:
-        return {name: counts.as_dict() for name, counts in sorted(self.layers.items())}
+        out = {name: counts.as_dict() for name, counts in sorted(self.layers.items())}
+        events = self.events
+        if self.scored_events:
+            out["events"] = events.as_dict()
+            out["events.dates"] = {"precision": events.date_accuracy, "recall": events.date_accuracy,
+                                   "f1": events.date_accuracy, "tp": events.dated_right,
+                                   "fp": events.dated - events.dated_right, "fn": 0}
+        return out
 
 
 def _ties(record: dict[str, Any]) -> set[tuple[str, str, str | None]]:

@@ -11,7 +11,9 @@ Rules of `story_anchor`:
   told apart by the dateline, a weekday the article gives "today" (اليوم الثلاثاء، أمس
   الجمعة), the years the article names, else the latest.
 - At the meeting: a dateline inside the meeting's window (10 days either side) is the
-  anchor; a dateline outside it contradicts the meeting and loses (a republished story);
+  anchor; a dateline outside it contradicts the meeting and loses (a republished story)
+  when the article reports the meeting as it happens (a "today" weekday that fits the
+  meeting and not the dateline, or خلال القمة، على هامش قمة ...); else the dateline wins;
   without a usable dateline the anchor is "today" when the article names it, else the
   meeting's last day. The story date (the date of happenings reported without one) is
   that "today" when it falls inside the meeting, else the meeting's own date (its day,
@@ -31,10 +33,10 @@ from typing import Any
 from shuraka.errors import DataError
 from shuraka.extract.dates_lexicon import lookup, words
 from shuraka.extract.entities import EntityLayer
+from shuraka.extract.events_lexicon import words as words_of
 from shuraka.extract.matching import find
 from shuraka.gazetteer.compile import Lexicon, Record, build_lexicon
 from shuraka.gazetteer.tsv import data_path, read_yaml
-from shuraka.text.normalize import norm
 
 KINDS = ("summit", "leaders_meeting", "foreign_ministers", "defence_ministers")
 WINDOW_DAYS = 10  # a dateline this close to a meeting is the meeting's
@@ -106,7 +108,8 @@ class MeetingRef:
     end: int
     candidates: tuple[Meeting, ...]
     named: bool  # the reference names the meeting (or its city)
-    cue: str | None  # "past" | "future" | None (the article is at the meeting)
+    cue: str | None  # "past" | "future" | "dated" (a year follows) | None (the article is at it)
+    framed: bool = False  # خلال القمة، على هامش قمة ...: the story happens at it
 
 
 # --- the catalog ---------------------------------------------------------------------
@@ -154,11 +157,13 @@ def catalog() -> Catalog:
 # --- references ----------------------------------------------------------------------
 
 def _words_after(text: str, pos: int, stop: int, count: int) -> list[re.Match[str]]:
-    out = []
+    """The next `count` words (and the punctuation between them) up to a stop mark."""
+    out, seen = [], 0
     for m in _WORD.finditer(text, pos, stop):
-        if len(out) >= count or m.group() in ".:؛;\n":
+        if seen >= count or m.group() in ".:؛;\n":
             break
         out.append(m)
+        seen += m.group()[0].isalnum()
     return out
 
 
@@ -167,6 +172,8 @@ def _cue(text: str, end: int, stop: int) -> str | None:
     for m in _words_after(text, end, stop, CUE_WORDS):
         if m.group() in "،,":
             break
+        if _YEAR.fullmatch(m.group()):
+            return "dated"  # قمة واشنطن في يوليو 2024: named with its date, not "now"
         value = lookup("modifier", m.group())
         if value in ("-1", "1"):
             return "past" if value == "-1" else "future"
@@ -188,6 +195,12 @@ def _place_after(layer: EntityLayer, end: int, stop: int, cat: Catalog) -> str |
     return None
 
 
+def _framed(text: str, start: int) -> bool:
+    before = _WORD.findall(text[max(0, start - 30):start])[-2:]
+    frames = words_of("during")
+    return any(w in frames or w[1:] in frames for w in before)
+
+
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"[.؟?!\n]").search(text, pos)
     return m.start() if m else len(text)
@@ -201,7 +214,7 @@ def find_references(layer: EntityLayer, cat: Catalog | None = None) -> list[Meet
     for m in find(text, cat.names):
         stop = _sentence_end(text, m.end)
         found = tuple(x for x in cat.meetings if x.id in m.ids())
-        refs.append(MeetingRef(m.start, m.end, found, True, _cue(text, m.end, stop)))
+        refs.append(MeetingRef(m.start, m.end, found, True, _cue(text, m.end, stop), _framed(text, m.start)))
     taken = [(r.start, r.end) for r in refs]
     for m in find(text, cat.generic):
         if any(s <= m.start < e or s < m.end <= e for s, e in taken):
@@ -209,7 +222,8 @@ def find_references(layer: EntityLayer, cat: Catalog | None = None) -> list[Meet
         stop = _sentence_end(text, m.end)
         city = _place_after(layer, m.end, stop, cat)
         found = tuple(cat.at(city, m.record.id)) if city else tuple(x for x in cat.meetings if x.kind == m.record.id)
-        refs.append(MeetingRef(m.start, m.end, found, city is not None, _cue(text, m.end, stop)))
+        refs.append(MeetingRef(m.start, m.end, found, city is not None, _cue(text, m.end, stop),
+                               _framed(text, m.start)))
     return sorted(refs, key=lambda r: r.start)
 
 
@@ -251,12 +265,16 @@ def _today_in(meeting: Meeting, weekdays: list[int]) -> date | None:
 
 def _pick(found: tuple[Meeting, ...], published: date | None, weekdays: list[int],
           years: set[int]) -> Meeting | None:
+    """One meeting among those of a name; ministerials (many a year, all in Brussels)
+    only when the dateline, a weekday or a year narrows them to one."""
     pool = [m for m in found if m.certain] or list(found)
     if len(pool) > 1 and published:
         return min(pool, key=lambda m: abs((m.start - published).days))
-    for keep in (lambda m: _today_in(m, weekdays) is not None, lambda m: m.start.year in years):
+    for keep in (lambda m: m.start.year in years, lambda m: _today_in(m, weekdays) is not None):
         narrowed = [m for m in pool if keep(m)]
         pool = narrowed or pool
+    if len(pool) > 1 and any(m.kind not in ("summit", "leaders_meeting") for m in pool):
+        return None
     return max(pool, key=lambda m: m.start, default=None)
 
 
@@ -273,7 +291,8 @@ def _dateline(day: date | None) -> Anchor | None:
     return Anchor(day.isoformat(), "day", None, None) if day else None
 
 
-def _at_meeting(meeting: Meeting, published: date | None, weekdays: list[int]) -> Anchor:
+def _at_meeting(meeting: Meeting, published: date | None, weekdays: list[int],
+                named: set[str]) -> Anchor:
     today = _today_in(meeting, weekdays)
     if published and meeting.near(published):
         day = published
@@ -282,7 +301,19 @@ def _at_meeting(meeting: Meeting, published: date | None, weekdays: list[int]) -
         day = today or meeting.end
     inside = today is not None and meeting.start <= today <= meeting.end
     story = today.isoformat() if inside and today else meeting.value()
-    return Anchor(day.isoformat(), "day", meeting.id, meeting.city, story)
+    place = next((p for p in meeting.places if p in named), meeting.city)
+    return Anchor(day.isoformat(), "day", meeting.id, place, story)
+
+
+def _current(meeting: Meeting, refs: list[MeetingRef], published: date, weekdays: list[int]) -> bool:
+    """Whether the article reports the meeting as it happens, against its dateline: it
+    names "today" by a weekday that fits the meeting and not the dateline, or it sets
+    the story during the meeting (خلال القمة، على هامش قمة ...)."""
+    if published.weekday() in weekdays:
+        return False  # the dateline's own weekday is "today": the dateline holds
+    if weekdays and _today_in(meeting, weekdays):
+        return True
+    return any(r.framed and (meeting in r.candidates or not r.named) for r in refs)
 
 
 def story_anchor(layer: EntityLayer, published: str | None, *, cat: Catalog | None = None) -> Anchor | None:
@@ -293,7 +324,8 @@ def story_anchor(layer: EntityLayer, published: str | None, *, cat: Catalog | No
     weekdays = today_weekdays(text)
     years = {int(y) for y in _YEAR.findall(text)}
     city = article_city(layer, cat)
-    for ref in find_references(layer, cat):
+    refs = find_references(layer, cat)
+    for ref in refs:
         found = ref.candidates
         if not ref.named and city:
             found = tuple(m for m in found if city in m.places)
@@ -302,8 +334,11 @@ def story_anchor(layer: EntityLayer, published: str | None, *, cat: Catalog | No
         meeting = _pick(found, day, weekdays, years)
         if meeting is None:
             continue
-        if ref.cue is None:
-            return _at_meeting(meeting, day, weekdays)
+        if ref.cue == "dated" and day is None:
+            ref = MeetingRef(ref.start, ref.end, ref.candidates, ref.named, None, ref.framed)
+        if ref.cue is None and (day is None or meeting.near(day) or _current(meeting, refs, day, weekdays)):
+            named = {m.match.record.id for m in layer.mentions}
+            return _at_meeting(meeting, day, weekdays, named)
         if ref.cue == "future" and day is None:
             year = str(meeting.start.year)
             return Anchor(year, "year", None, None, year)
@@ -333,7 +368,7 @@ def resolve(ref: MeetingRef, anchor: Anchor | None, cat: Catalog | None = None) 
 
 def meeting_day(text: str, start: int, end: int, meeting: Meeting) -> str | None:
     """`اليوم الثاني للقمة` in text[start:end]: that day of the meeting."""
-    pattern = re.compile(r"(?<!\w)(?:في\s+)?اليوم\s+(ال\w+)\s+(?:ل|من\s+)(?:ال)?(?:قمه|اجتماع)")
+    pattern = re.compile(r"(?<!\w)(?:في\s+)?اليوم\s+(ال\w+)\s+(?:لل|ل|من\s+ال|من\s+)(?:قمه|اجتماع)")
     m = pattern.search(text, start, end)
     if m is None:
         return None
@@ -345,7 +380,3 @@ def meeting_day(text: str, start: int, end: int, meeting: Meeting) -> str | None
     day = meeting.start + timedelta(days=int(n) - 1)
     return day.isoformat() if day <= meeting.end else None
 
-
-def normalized_names() -> set[str]:
-    """The normalized summit words (for callers that look for a summit in a clause)."""
-    return {norm(w) for w in _SUMMIT_WORDS}

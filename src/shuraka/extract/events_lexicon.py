@@ -25,8 +25,8 @@ PLOVER_MODES = {
 }
 TRIGGER_POS = ("verb", "noun")
 WORD_POS = ("negator", "future", "frame", "boundary", "relative", "anaphor", "head",
-            "location", "topic", "presence", "opener")
-FLAGS = ("frame", "host", "locrec", "nobare")
+            "location", "topic", "presence", "opener", "self", "preposition", "during")
+FLAGS = ("frame", "host", "locrec", "nobare", "pronoun", "meeting")
 TENSES = ("past", "present", "future", "noun")
 TENSE_PRIORITY = ("future", "past", "noun", "present")  # a surface with several readings
 _COLUMNS = ("ar", "imperfect", "pos", "type", "mode", "object", "flags")
@@ -65,28 +65,27 @@ class TriggerLexicon:
     words: dict[str, frozenset[str]]  # pos -> normalized function words
 
 
-def perfect_forms(p: str) -> list[str]:
-    """Perfect forms of a normalized 3ms perfect: persons, duals, plurals, object pronouns."""
-    if p.endswith("ي"):
+def perfect_forms(p: str, pronouns: bool = False) -> list[str]:
+    """Perfect forms of a normalized 3ms perfect: persons, duals, plurals; with
+    `pronouns`, the 3rd person object pronouns too (وصفها، التقاه)."""
+    if p.endswith(("ي", "ا")):
         s = p[:-1]
-        return [p, s + "ت", s + "تا", s + "وا", s + "يا", s + "ينا", s + "يتم", s + "اه", s + "اها"]
-    if p.endswith("ا"):
-        s = p[:-1]
-        return [p, s + "ت", s + "تا", s + "وا", s + "اه", s + "اها"]
-    return [p, p + "ت", p + "تا", p + "وا", p + "ا", p + "نا", p + "تم", p + "ه", p + "ها", p + "هم",
-            p + "ته", p + "تها"]
+        forms = [p, s + "ت", s + "تا", s + "وا"]
+        forms += [s + "يا", s + "ينا", s + "يتم"] if p.endswith("ي") else []
+        return forms + ([s + "اه", s + "اها", s + "اهم"] if pronouns else [])
+    forms = [p, p + "ت", p + "تا", p + "وا", p + "ا", p + "نا", p + "تم"]
+    return forms + ([p + "ه", p + "ها", p + "هم", p + "ته", p + "تها"] if pronouns else [])
 
 
-def imperfect_forms(i: str) -> list[str]:
+def imperfect_forms(i: str, pronouns: bool = False) -> list[str]:
     """Imperfect forms of a normalized 3ms imperfect (يفعل): every person prefix, the
-    plural and dual endings (with and without ن), object pronouns."""
+    plural and dual endings (with and without ن); object pronouns with `pronouns`."""
     core = i[1:] if i.startswith("ي") else i
     if core.endswith(("ي", "و")):
-        s = core[:-1]
-        tails = [core, s + "ون", core + "ان", s + "وا", core + "ا", core + "ه", core + "ها"]
+        tails = [core, core[:-1] + "ون", core + "ان", core[:-1] + "وا", core + "ا"]
     else:
-        tails = [core, core + "ون", core + "ان", core + "ن", core + "وا", core + "ا", core + "ه",
-                 core + "ها", core + "هم"]
+        tails = [core, core + "ون", core + "ان", core + "ن", core + "وا", core + "ا"]
+    tails += [core + "ه", core + "ها", core + "هم"] if pronouns else []
     return [p + t for p in _PREFIXES for t in tails]
 
 
@@ -103,10 +102,11 @@ def _surfaces(row: TriggerRow, imperfect: str) -> dict[str, list[str]]:
     if row.pos == "noun":
         more = [norm(v) for v in split_values(imperfect)]
         return {"noun": [f for n in [row.ar, *more] for f in noun_forms(n)]}
-    past = perfect_forms(row.ar)
+    pronouns = "pronoun" in row.flags
+    past = perfect_forms(row.ar, pronouns)
     if "nobare" in row.flags:
         past = past[1:]
-    present = imperfect_forms(norm(imperfect)) if imperfect else []
+    present = imperfect_forms(norm(imperfect), pronouns) if imperfect else []
     return {"past": past, "present": present, "future": ["س" + f for f in present]}
 
 

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from shuraka.eval.score import CONTRACT_ORGS
+from shuraka.extract.anchors import Anchor
 from shuraka.extract.areas import find_areas
+from shuraka.extract.dates import resolve_in_sentence
 from shuraka.extract.entities import EntityLayer, Mention
 from shuraka.extract.memberships import Sentence
 from shuraka.extract.relations import relations
@@ -45,6 +47,7 @@ class _State:
     last_instrument: str | None = None
     last_instrument_at: int = -99
     index: int = 0
+    clause_instrument: str | None = None  # the instrument the sentence's last clause spoke of
 
     def carried_instrument(self) -> str | None:
         """An instrument named shortly before, not yet tied to a partner (a DCB
@@ -72,9 +75,14 @@ def represents(m: Mention, day: str | None, role_of: dict[str, str]) -> str | No
     return None
 
 
-def nato_partner(id_: str) -> bool:
-    """Whether NATO can have `id_` as a partner: a group, an organization, or a country
-    that has belonged to a partnership framework (or is listed as a partner beyond them)."""
+def nato_partner(id_: str, day: str | None = None) -> bool:
+    """Whether NATO can have `id_` as a partner on `day`: a group, an organization, or a
+    country that has belonged to a partnership framework (or is listed as a partner
+    beyond them), unless its partnership was suspended before that day (or before now,
+    when the day is unknown)."""
+    suspended = relations().suspended_partners.get(id_)
+    if suspended and (day is None or day[: len(suspended)] >= suspended[: len(day)]):
+        return False
     return (id_ in GROUP_PARTNERS or id_ in CONTRACT_ORGS or id_ in ever_members()
             or id_ in relations().other_nato_partners)
 
@@ -87,14 +95,20 @@ def _is_location(text: str, m: Mention) -> bool:
 
 
 def _is_hostile(text: str, m: Mention) -> bool:
-    before = text[max(0, m.start - 20):m.start].split()
-    return bool(before) and before[-1].lstrip("وفبل") in relations().hostile_cues
+    """A country named as a target or a topic (استفزازات كوريا الشمالية، بشأن أوكرانيا)."""
+    before = text[max(0, m.start - 40):m.start].split()[-3:]
+    if before and before[-1] in relations().topic_cues:
+        return True
+    return any(w.lstrip("وفبل") in relations().hostile_cues or w in relations().hostile_cues for w in before)
 
 
 def _actors(text: str, mentions: list[Mention], day: str | None, role_of: dict[str, str],
-            members: dict[int, str]) -> list[str]:
-    """What the clause's mentions stand for; enumerated members stand as their group."""
+            members: dict[int, str]) -> tuple[list[str], set[str]]:
+    """What the clause's mentions stand for (enumerated members stand as their group),
+    and which of them are coordinated with the mention before (X وY، Z)."""
     ids: list[str] = []
+    coordinated: set[str] = set()
+    last: Mention | None = None
     for m in mentions:
         if m.start in members:
             id_ = members[m.start]
@@ -102,14 +116,23 @@ def _actors(text: str, mentions: list[Mention], day: str | None, role_of: dict[s
             continue
         else:
             id_ = represents(m, day, role_of)
-        if id_ and id_ not in ids:
+        if not id_:
+            continue
+        if id_ not in ids:
+            if last is not None and COORDINATED.match(text[last.end:m.start]):
+                coordinated.add(id_)
             ids.append(id_)
-    return ids
+        last = m
+    return ids, coordinated
 
 
-def _party_and_partners(ids: list[str], instruments: list[Mention], state: _State,
+COORDINATED = re.compile(r"^[\s،,]*(?:و|او|أو)?$")
+
+
+def _party_and_partners(actors: tuple[list[str], set[str]], instruments: list[Mention], state: _State,
                         hint: str | None, cue: bool, inherit: tuple[str, list[str]] | None,
-                        ) -> tuple[str, list[str]] | None:
+                        day: str | None = None) -> tuple[str, list[str]] | None:
+    ids, coordinated = actors
     parties = [i for i in ids if i in PARTIES]
     for inst in instruments:
         partner = state.instrument_partner.get(inst.record.id) or inst.record.country
@@ -120,12 +143,12 @@ def _party_and_partners(ids: list[str], instruments: list[Mention], state: _Stat
         return others[0], [others[1]]
     party = parties[0] if parties else hint
     if party:
-        others = [i for i in others if i != party and (party not in PARTIES or nato_partner(i))]
+        others = [i for i in others if i != party and (party not in PARTIES or nato_partner(i, day))]
         if others:
-            return party, others
+            return party, others[:1] + [i for i in others[1:] if i in coordinated]
     if inherit:
         return inherit
-    if state.focus and cue and not instruments:
+    if state.focus and cue and not instruments and not [i for i in ids if i not in PARTIES]:
         return party or state.focus[0], [state.focus[1]]
     return None
 
@@ -139,7 +162,7 @@ def _segments(text: str, sentence: Sentence, instruments: list[Mention],
             marks.append((a.start(), _first_new(state) or state.last_instrument))
     marks.sort()
     if not marks or marks[0][0] > sentence.start:
-        first = marks[0][1] if marks else None
+        first = marks[0][1] if marks else state.clause_instrument
         marks.insert(0, (sentence.start, first))
     ends = [m[0] for m in marks[1:]] + [sentence.end]
     return [(start, end, inst) for (start, inst), end in zip(marks, ends, strict=True)]
@@ -153,15 +176,15 @@ def _first_new(state: _State) -> str | None:
 
 
 def extract_partnerships(layer: EntityLayer, sentences: list[Sentence], memberships: list[Membership],
-                         day: str | None, dates: dict[int, str | None] | None = None) -> list[Partnership]:
+                         day: str | None, anchor: Anchor | None = None) -> list[Partnership]:
     text = layer.norm.text
     role_of = {r.person.record.id: r.of for r in layer.roles if r.of}
     areas = find_areas(text)
     members = _member_groups(layer, sentences, memberships)
     doc_party = "NATO" if any(m.record.id == "NATO" for s in sentences for m in s.mentions) else None
     state = _State()
-    for index, sentence in enumerate(sentences):
-        ctx = _Context(layer, text, areas, members, role_of, day, (dates or {}).get(index), doc_party)
+    for sentence in sentences:
+        ctx = _Context(layer, text, areas, members, role_of, day, anchor, doc_party)
         _sentence(ctx, sentence, state)
     return _merge(state)
 
@@ -174,7 +197,7 @@ class _Context:
     members: dict[int, str]
     role_of: dict[str, str]
     day: str | None
-    date: str | None
+    anchor: Anchor | None
     doc_party: str | None
 
 
@@ -205,6 +228,7 @@ def _sentence(ctx: _Context, sentence: Sentence, state: _State) -> None:
     parties = [m.record.id for m in sentence.mentions if m.record.id in PARTIES]
     hint = parties[0] if parties else None
     state.index += 1
+    state.clause_instrument = None
     inherit = None
     for clause in clauses(ctx.text, sentence):
         clause_hint = (hint or ctx.doc_party) if _has_group(clause) else hint
@@ -232,28 +256,34 @@ def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
     if instruments:
         state.last_instrument = instruments[-1].record.id
         state.last_instrument_at = state.index
-    pair = _party_and_partners(ids, instruments, state, hint, cue, inherit)
+    pair = _party_and_partners(ids, instruments, state, hint, cue, inherit, _story_day(ctx))
     if pair is None or pair[0] in pair[1]:
         return None
     found = [a for a in found if not (a[2] == "ukraine_support" and "UKR" in pair[1])]
     partnership = re.search(r"شراك", text[clause.start:clause.end])
     wanted = (found and (cue or inherit)) or partnership or (instruments and action) or (cue and action)
-    carried = None if instruments else state.carried_instrument()
-    if wanted or (carried and action and len(pair[1]) > 1):
+    carried = None if instruments or len(pair[1]) < 2 else state.carried_instrument()
+    if wanted or (carried and action):
         for partner in pair[1]:
             for start, end, inst in _segments(text, clause, instruments, state):
                 inst = inst or carried
+                state.clause_instrument = inst or state.clause_instrument
                 seg = [code for s, _, code in found if start <= s < end]
                 seg += list(rel.instrument_areas.get(inst or "", ()))
                 _add(ctx, state, (pair[0], partner), inst, (start, end), seg, sentence)
     return pair
 
 
-def _action(text: str, start: int, end: int) -> str | None:
+def _action(text: str, start: int, end: int, near: int | None = None) -> str | None:
+    """The action cue in [start, end) nearest to `near` (default: the first one)."""
+    best: tuple[int, str] | None = None
+    anchor = start if near is None else near
     for name, pattern in relations().actions:
-        if pattern.search(text, start, end):
-            return name
-    return None
+        for m in pattern.finditer(text, start, end):
+            distance = abs(m.start() - anchor)
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
 
 
 def _add(ctx: _Context, state: _State, pair: tuple[str, str], inst: str | None,
@@ -262,15 +292,40 @@ def _add(ctx: _Context, state: _State, pair: tuple[str, str], inst: str | None,
     rec = state.records.setdefault(key, _Record(pair[0], pair[1], inst))
     if inst:
         state.instrument_partner.setdefault(inst, pair[1])
-    rec.areas += [a for a in seg_areas if a not in rec.areas]
-    rec.action = rec.action or _action(ctx.text, segment[0], segment[1])
+    rec.areas += [a for a in dict.fromkeys(seg_areas) if a not in rec.areas]
+    rec.action = rec.action or _action(ctx.text, sentence.start, sentence.end, near=segment[0])
     count = COUNT.search(ctx.text, segment[0], segment[1])
     if count and rec.area_count is None:
         rec.area_count = int(count.group(1))
-    rec.date = rec.date or ctx.date
+    rec.date = rec.date or _date(ctx, sentence, segment, rec.action)
     span = ctx.layer.span(sentence.start, sentence.end)
     if span not in rec.evidence:
         rec.evidence.append(span)
+
+
+def _story_day(ctx: _Context) -> str | None:
+    return (ctx.anchor.story_date or ctx.anchor.date) if ctx.anchor else ctx.day
+
+
+STORY_ACTIONS = ("established", "upgraded", "renewed")
+
+
+def _date(ctx: _Context, sentence: Sentence, segment: tuple[int, int], action: str | None) -> str | None:
+    """A date the segment states; else a relative day in its sentence (أمس الجمعة);
+    else, for a tie made in the story itself, the story's date (the anchor)."""
+    day = ctx.anchor.day if ctx.anchor else None
+    raw_s, raw_e = ctx.layer.norm.to_raw(sentence.start, sentence.end)
+    found = []
+    for t in resolve_in_sentence(ctx.layer.norm.raw, raw_s, raw_e, anchor=day):
+        if t.value is not None:
+            found.append((ctx.layer.norm.to_text(t.start, t.end)[0], t.kind, t.value.value))
+    inside = [v for s, _, v in found if segment[0] <= s < segment[1]]
+    near = [v for _, kind, v in found if kind in ("relative", "weekday")]
+    if inside or near:
+        return (inside or near)[0]
+    if action in STORY_ACTIONS and ctx.anchor is not None:
+        return ctx.anchor.story_date
+    return None
 
 
 def _merge(state: _State) -> list[Partnership]:

@@ -5,12 +5,17 @@
     entities.entities                 -> contract Entity records
     text.sentences                    -> sentence spans
     memberships.extract_memberships   -> Membership records (group enumerations)
-    partnerships.extract_partnerships -> Partnership records (needs memberships: members are not partners)
+    anchors.story_anchor              -> the date the story happens (a named summit beats a republished dateline)
+    partnerships.extract_partnerships -> Partnership records (needs memberships: members are not partners;
+                                         dated against the anchor)
+    events.extract_events             -> PLOVER Event records, dated against the anchor
 """
 
 from __future__ import annotations
 
 from shuraka.extract import entities
+from shuraka.extract.anchors import story_anchor
+from shuraka.extract.events import extract_events
 from shuraka.extract.memberships import extract_memberships, sentences_of
 from shuraka.extract.partnerships import extract_partnerships
 from shuraka.model import Document, Extraction
@@ -22,7 +27,10 @@ def extract(document: Document) -> Extraction:
     layer = entities.recognize(document.text, published=document.published)
     result = Extraction(document=document, entities=entities.entities(layer))
     sentences = sentences_of(layer, split_sentences(document.text, normalized=layer.norm))
+    anchor = story_anchor(layer, document.published)
     result.memberships = extract_memberships(layer, sentences, document.published)
-    result.partnerships = extract_partnerships(layer, sentences, result.memberships, document.published)
+    result.partnerships = extract_partnerships(layer, sentences, result.memberships,
+                                               document.published, anchor)
+    result.events = extract_events(layer, published=document.published, anchor=anchor)
     result.check_spans()
     return result

@@ -23,6 +23,8 @@ class Relations:
     hostile_cues: frozenset[str]
     instrument_areas: dict[str, tuple[str, ...]]
     other_nato_partners: frozenset[str]
+    suspended_partners: dict[str, str]
+    topic_cues: frozenset[str]
 
 
 def words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -49,6 +51,8 @@ def relations() -> Relations:
             hostile_cues=frozenset(norm(str(w)) for w in data["hostile_cues"]),
             instrument_areas={k: tuple(v) for k, v in (data.get("instrument_areas") or {}).items()},
             other_nato_partners=frozenset(data.get("other_nato_partners") or ()),
+            topic_cues=frozenset(norm(str(w)) for w in data.get("topic_cues") or ()),
+            suspended_partners={k: str(v) for k, v in (data.get("suspended_partners") or {}).items()},
         )
     except (KeyError, TypeError) as exc:
         raise DataError(f"{path}: missing or malformed section ({exc})") from exc
