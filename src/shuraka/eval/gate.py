@@ -11,7 +11,6 @@ from pathlib import Path
 
 from shuraka.errors import GoldError
 
-
 GATED = (
     "entities.precision", "entities.recall", "persons.precision", "persons.recall",
     "roles.precision", "roles.recall", "partnerships.f1", "partnership_areas.f1",
