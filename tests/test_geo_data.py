@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from shuraka.gazetteer.morphology import definite, inflect_nisba, split_article
+from shuraka.gazetteer.morphology import definite, inflect_nisba, surface_key
 from shuraka.text.normalize import norm
 
 DATA = files("shuraka.gazetteer") / "data"
@@ -54,12 +54,12 @@ def normalize(text: str) -> str:
 
 def key(text: str) -> str:
     """The gazetteer's lookup key: normalized, article off the first word."""
-    return split_article(normalize(text))[0]
+    return surface_key(text)[0]
 
 
 def nisba_forms(masculine: str) -> list[str]:
     """Every form the loader derives from a masculine nisba (indefinite and definite)."""
-    forms = inflect_nisba(normalize(masculine))
+    forms = inflect_nisba(masculine)
     return forms + [definite(f) for f in forms]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from shuraka.gazetteer.compile import _Builder
-from shuraka.gazetteer.morphology import split_article
+from shuraka.gazetteer.morphology import surface_key
 from shuraka.gazetteer.sources import load_instruments, load_organizations
 from shuraka.gazetteer.tsv import data_path, read_tsv, read_yaml, split_values
 from shuraka.text.normalize import norm
@@ -63,7 +63,7 @@ def _surfaces(row: dict[str, str], contextual: bool = True) -> list[str]:
 
 def _key(surface: str) -> str:
     """What the matcher indexes: normalized, article stripped from the first word."""
-    return split_article(norm(surface).strip())[0]
+    return surface_key(surface)[0]
 
 
 def _owners() -> dict[str, set[str]]:

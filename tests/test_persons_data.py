@@ -13,7 +13,7 @@ import pytest
 import yaml
 from babel.core import get_global
 
-from shuraka.gazetteer.morphology import split_article
+from shuraka.gazetteer.morphology import surface_key
 from shuraka.text.normalize import norm
 
 DATA = files("shuraka.gazetteer") / "data"
@@ -67,7 +67,7 @@ def iso3() -> frozenset[str]:
 
 def key(text: str) -> str:
     """The gazetteer's lookup key: normalized, spaces collapsed, article off the first word."""
-    return split_article(" ".join(norm(text).split()))[0]
+    return surface_key(text)[0]
 
 
 def parse_day(value: Any, upper: bool) -> date:

@@ -11,7 +11,7 @@ import ahocorasick
 
 from shuraka.errors import DataError
 from shuraka.gazetteer import sources
-from shuraka.gazetteer.morphology import definite, inflect_nisba, split_article
+from shuraka.gazetteer.morphology import definite, inflect_nisba, surface_key
 from shuraka.text.normalize import norm
 
 ENTITY_TYPES = ("country", "organization", "instrument", "person", "place")
@@ -101,7 +101,7 @@ class _Builder:
         if "*" in text:
             self._add_wildcard(record, text, kind)
             return
-        key, has_article = split_article(text)
+        key, has_article = surface_key(surface)
         mode = article or ("yes" if has_article else "no")
         target = self.titles if kind == "title" else self.entries
         for known in target[key]:
@@ -118,7 +118,7 @@ class _Builder:
         self.wildcards.append((pattern, Entry(record, kind, text, "any")))
 
     def add_adjective(self, record: Record, masculine: str) -> None:
-        for form in inflect_nisba(norm(masculine)):
+        for form in inflect_nisba(masculine):
             self.add_surface(record, form, "adjective", "no")
             self.add_surface(record, definite(form), "adjective", "yes")
 

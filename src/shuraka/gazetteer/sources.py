@@ -158,8 +158,7 @@ def load_titles(b: _Builder) -> None:
 
 def load_ambiguity(b: _Builder) -> dict[str, tuple[str, ...]]:
     """Surfaces shared by several records, with the preferred reading first."""
-    from shuraka.gazetteer.morphology import definite, inflect_nisba, split_article
-    from shuraka.text.normalize import norm
+    from shuraka.gazetteer.morphology import definite, inflect_nisba, surface_key
 
     path = data_path(PACKAGE, "ambiguous.tsv")
     table: dict[str, tuple[str, ...]] = {}
@@ -168,14 +167,13 @@ def load_ambiguity(b: _Builder) -> dict[str, tuple[str, ...]]:
         recs = [b.records.get(i) for i in ids]
         if any(r is None for r in recs):
             raise DataError(f"{path}:{line}: unknown id among {ids}")
-        surface = norm(row["surface"])
-        forms = [surface]
+        forms = [row["surface"]]
         if row["kind"] == "adjective":
-            forms = [f for m in inflect_nisba(surface) for f in (m, definite(m))]
+            forms = [f for m in inflect_nisba(row["surface"]) for f in (m, definite(m))]
         for form in forms:
             for rec in recs:
                 b.add_surface(rec, form, row["kind"])
-            table[split_article(form)[0]] = ids
+            table[surface_key(form)[0]] = ids
     return table
 
 
