@@ -18,46 +18,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from shuraka.eval.score import Rates
+
 THRESHOLD = 0.5
 
 
 @dataclass
-class EventCounts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class EventCounts(Rates):
     dated: int = 0  # matched pairs with a gold date
     dated_right: int = 0  # ... whose predicted date equals it
     pairs: list[tuple[int, int]] = field(default_factory=list)  # (gold index, pred index)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def date_accuracy(self) -> float:
         return self.dated_right / self.dated if self.dated else 1.0
 
     def add(self, other: EventCounts) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
+        self.absorb(other)
         self.dated += other.dated
         self.dated_right += other.dated_right
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4), "dated": self.dated,
-                "date_accuracy": round(self.date_accuracy, 4)}
+        return {**super().as_dict(), "dated": self.dated, "date_accuracy": round(self.date_accuracy, 4)}
 
 
 def participants(event: dict[str, Any]) -> frozenset[str]:

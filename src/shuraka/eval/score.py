@@ -13,17 +13,12 @@ SET_TYPES = ("country", "organization", "instrument", "place")
 
 
 @dataclass
-class Counts:
+class Rates:
+    """tp/fp/fn with precision, recall and F1 (1.0 where nothing was to be found)."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
-
-    def add(self, gold: Iterable[Any], pred: Iterable[Any]) -> tuple[set[Any], set[Any]]:
-        g, p = set(gold), set(pred)
-        self.tp += len(g & p)
-        self.fp += len(p - g)
-        self.fn += len(g - p)
-        return p - g, g - p
 
     @property
     def precision(self) -> float:
@@ -38,9 +33,24 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def absorb(self, other: Rates) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
     def as_dict(self) -> dict[str, float | int]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Counts(Rates):
+    def add(self, gold: Iterable[Any], pred: Iterable[Any]) -> tuple[set[Any], set[Any]]:
+        g, p = set(gold), set(pred)
+        self.tp += len(g & p)
+        self.fp += len(p - g)
+        self.fn += len(g - p)
+        return p - g, g - p
 
 
 def _keep(type_: str, id_: str) -> bool:
@@ -80,10 +90,7 @@ class Scorer:
     def merge(self, other: Scorer) -> None:
         """Pool another scorer's counts into this one."""
         for name, counts in other.layers.items():
-            total = self.layers.setdefault(name, Counts())
-            total.tp += counts.tp
-            total.fp += counts.fp
-            total.fn += counts.fn
+            self.layers.setdefault(name, Counts()).absorb(counts)
         self.events.add(other.events)
         self.scored_events = self.scored_events or other.scored_events
         self.errors += other.errors
