@@ -122,3 +122,20 @@ def test_roles(text, person, of):
 def test_a_name_without_title_gets_no_role():
     found = ents("التقى ينس ستولتنبرغ الوفد الياباني.")
     assert found["jens-stoltenberg"].roles == []
+
+
+def test_title_complement_with_proclitic_names():
+    found = ents("وقال السفير الكويتي لدى بلجيكا والناتو، جاسم الناجم، إن بلاده ملتزمة.")
+    role = found["ar:جاسم-الناجم"].roles[0]
+    assert (role.title_en, role.of) == ("Ambassador", "KWT")
+
+
+def test_words_with_a_proclitic_and_article_are_never_a_name():
+    found = ents("استقبل وزير الشؤون الخارجية والتعاون الإفريقي الوفد أمس.")
+    assert not [i for i in found if i.startswith("ar:")]
+
+
+def test_names_starting_with_alef_lam_are_not_the_article():
+    found = ents("وصل المستشار الألماني إلى ألبانيا، وقال إن لألمانيا دورا.")
+    assert [m.text for m in found["DEU"].mentions] == ["الألماني", "ألمانيا"]
+    assert "ALB" in found

@@ -13,6 +13,7 @@ from shuraka.text.clitics import is_word_char, prefix_ok
 WORD = re.compile(r"[^\W_]+")
 SKIP = re.compile(r'[\s"\'()\[\]«»]*')
 MIN_SHORT = 3  # letters in a one-word short name (يون)
+CLITIC_ARTICLE = re.compile(r"^(?:[وف][بك]?ال|[بك]ال|[وف]?لل)")  # والتعاون، بالخارج: never a name
 
 
 def coreference(text: str, matches: list[Match]) -> list[Match]:
@@ -99,6 +100,10 @@ def _skip_complement(text: str, pos: int, by_start: dict[int, Match]) -> int | N
         word = WORD.match(text, pos)
         if word is None:
             return None
+        inside = next((by_start[i] for i in range(pos + 1, min(pos + 4, word.end())) if i in by_start), None)
+        if inside is not None and inside.record.type != "person":  # والناتو: a proclitic, then a name
+            pos = inside.end
+            continue
         if word.group() in c.title_links or word.group() in c.honorifics:
             pos = word.end()
             continue
@@ -114,7 +119,7 @@ def _name_words(text: str, pos: int, occupied: set[int]) -> list[tuple[int, int]
         if m is None or m.start() in occupied:
             break
         w = m.group()
-        if w in stops or w.isdigit() or len(w) < 2:
+        if w in stops or w.isdigit() or len(w) < 2 or CLITIC_ARTICLE.match(w):
             break
         if w.startswith("ال"):
             if words:  # a family name with the article ends the name (أيمن الصفدي)
