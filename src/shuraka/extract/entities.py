@@ -56,8 +56,9 @@ def recognize(raw: str, *, published: str | None = None, gaz: Gazetteer | None =
 
 
 def _nested(text: str, chosen: list[Match], every: list[Match]) -> list[Match]:
-    """Countries, and places after في, named inside an instrument's or organization's
-    name (قوة كوسوفو، مكتب اتصال الناتو في عمان) are mentions too."""
+    """Countries, organizations, instruments, and places after في, named inside an
+    instrument's or organization's name (قوة كوسوفو، مكتب اتصال الناتو في عمان، مركز
+    الناتو الإقليمي لمبادرة إسطنبول للتعاون) are mentions too."""
     outer = [m for m in chosen if m.record.type in ("instrument", "organization")]
     inner = []
     for m in every:
@@ -66,7 +67,9 @@ def _nested(text: str, chosen: list[Match], every: list[Match]) -> list[Match]:
             continue
         if m.kind != "name":
             continue
-        if m.record.type == "country" or (m.record.type == "place" and text[host.start:m.start].endswith("في ")):
+        if m.record.type in ("country", "organization", "instrument") or (
+            m.record.type == "place" and text[host.start:m.start].endswith("في ")
+        ):
             if not any(i.start == m.start for i in inner):
                 inner.append(m)
     return inner

@@ -68,6 +68,8 @@ def represents(m: Mention, day: str | None, role_of: dict[str, str]) -> str | No
         return offices[0].of if offices else None
     if rec.type == "country" and m.kind in ("name", "metonym", "capital", "short"):
         return rec.id
+    if rec.id in relations().hostile_organizations:
+        return None
     if (rec.type == "organization" and rec.id in CONTRACT_ORGS) or (
         rec.type == "instrument" and rec.id in GROUP_PARTNERS
     ):

@@ -25,6 +25,7 @@ class Relations:
     other_nato_partners: frozenset[str]
     suspended_partners: dict[str, str]
     topic_cues: frozenset[str]
+    hostile_organizations: frozenset[str]
 
 
 def words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -51,6 +52,7 @@ def relations() -> Relations:
             hostile_cues=frozenset(norm(str(w)) for w in data["hostile_cues"]),
             instrument_areas={k: tuple(v) for k, v in (data.get("instrument_areas") or {}).items()},
             other_nato_partners=frozenset(data.get("other_nato_partners") or ()),
+            hostile_organizations=frozenset(data.get("hostile_organizations") or ()),
             topic_cues=frozenset(norm(str(w)) for w in data.get("topic_cues") or ()),
             suspended_partners={k: str(v) for k, v in (data.get("suspended_partners") or {}).items()},
         )

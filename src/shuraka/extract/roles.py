@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from shuraka.extract.cues import cues
 from shuraka.extract.matching import Match
 from shuraka.gazetteer import Record
+from shuraka.text.normalize import norm
 
 WORD_BEFORE = re.compile(r"([^\W_]+)[\s\"'()\[\]«»]*$")
 WORD_AFTER = re.compile(r'^[\s"\'()\[\]«»]*([^\W_]+)')
@@ -164,15 +165,20 @@ def _role_left(text, p, by_end, titles_by_end, earlier, day) -> FoundRole | None
         kb = kb_office(p.record, None, walk.of, day)
         title = kb[0] if kb else next((r.title for r in reversed(earlier)), "")
         return FoundRole(p, title, walk.of, walk.pos, p.end) if title else None
-    if walk.title is None:
+    if walk.title is None or _honorific(walk.title):
         return None
     title, of = _title_and_of(p, walk, day)
     return FoundRole(p, title, of, walk.title.start, p.end)
 
 
+def _honorific(title: Match) -> bool:
+    """الشيخ، السيد: cues that introduce a name but are no office."""
+    return norm(title.record.name_ar) in cues().honorifics
+
+
 def _role_right(text, p, by_start, titles_by_start, day) -> FoundRole | None:  # noqa: ANN001
     walk = walk_right(text, p, by_start, titles_by_start)
-    if walk.title is None:
+    if walk.title is None or _honorific(walk.title):
         return None
     title, of = _title_and_of(p, walk, day)
     return FoundRole(p, title, of, p.start, walk.pos)
