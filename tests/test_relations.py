@@ -120,3 +120,8 @@ def test_seed_002_summit_events_are_dated_2014_not_the_dateline():
     assert result.document.published == "2024-04-24"
     dated = [e.date for e in result.events if e.date]
     assert dated and all(d.startswith("2014") for d in dated)
+
+
+def test_a_negated_action_is_not_taken():
+    r = run("ولم توقع أوكرانيا وحلف الناتو أي اتفاقية شراكة جديدة خلال الاجتماع.")
+    assert all(p.action != "established" for p in r.partnerships)

@@ -282,10 +282,18 @@ def _action(text: str, start: int, end: int, near: int | None = None) -> str | N
     anchor = start if near is None else near
     for name, pattern in relations().actions:
         for m in pattern.finditer(text, start, end):
+            if _negated(text, m.start()):
+                continue
             distance = abs(m.start() - anchor)
             if best is None or distance < best[0]:
                 best = (distance, name)
     return best[1] if best else None
+
+
+def _negated(text: str, pos: int) -> bool:
+    """Whether a negator stands right before the word at `pos` (ولم توقع)."""
+    before = text[max(0, pos - 12):pos].split()
+    return bool(before) and before[-1].lstrip("وف") in relations().negators
 
 
 def _add(ctx: _Context, state: _State, pair: tuple[str, str], inst: str | None,

@@ -26,6 +26,7 @@ class Relations:
     suspended_partners: dict[str, str]
     topic_cues: frozenset[str]
     hostile_organizations: frozenset[str]
+    negators: frozenset[str]
 
 
 def words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -52,6 +53,7 @@ def relations() -> Relations:
             hostile_cues=frozenset(norm(str(w)) for w in data["hostile_cues"]),
             instrument_areas={k: tuple(v) for k, v in (data.get("instrument_areas") or {}).items()},
             other_nato_partners=frozenset(data.get("other_nato_partners") or ()),
+            negators=frozenset(norm(str(w)) for w in data.get("negators") or ()),
             hostile_organizations=frozenset(data.get("hostile_organizations") or ()),
             topic_cues=frozenset(norm(str(w)) for w in data.get("topic_cues") or ()),
             suspended_partners={k: str(v) for k, v in (data.get("suspended_partners") or {}).items()},
