@@ -93,3 +93,12 @@ def test_calendar_covers_every_month() -> None:
     assert set(cal.gregorian.values()) == set(range(1, 13))
     assert set(cal.hijri.values()) == set(range(1, 13))
     assert set(cal.weekdays.values()) == set(range(7))
+
+
+@pytest.mark.parametrize(
+    "line", ["بروكسل - 2 نيسان 2014 (وكالات)", "الكويت في 23 يناير 2017 /كونا/ --"]
+)
+def test_a_dateline_with_an_agency_credit_is_no_title(line):
+    from shuraka.ingest.dateline import is_dateline_only
+
+    assert is_dateline_only(line)

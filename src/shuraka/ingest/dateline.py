@@ -173,11 +173,18 @@ def find_dateline(text: str, lines: int = HEAD_LINES) -> Dateline | None:
     return None
 
 
+# what may follow a dateline on its line: the agency credit, `(وكالات)`, `/كونا/ --`
+AGENCY_TAIL = re.compile(r"[(/]?\s*[^\s().؟!]+(?:\s+[^\s().؟!]+){0,2}\s*[)/]?\s*[-–—:]*")
+
+
 def is_dateline_only(line: str) -> bool:
     """True for a line that holds a dateline and (almost) nothing else."""
     folded = fold(line)
     m = _dateline_regex().match(folded)
-    return m is not None and len(folded) - m.end() <= 1 and dateline_of_line(line) is not None
+    if m is None or dateline_of_line(line) is None:
+        return False
+    rest = folded[m.end():].strip()
+    return len(rest) <= 1 or bool(AGENCY_TAIL.fullmatch(rest))
 
 
 def parse_date(value: str) -> str | None:
