@@ -125,3 +125,25 @@ def test_seed_002_summit_events_are_dated_2014_not_the_dateline():
 def test_a_negated_action_is_not_taken():
     r = run("ولم توقع أوكرانيا وحلف الناتو أي اتفاقية شراكة جديدة خلال الاجتماع.")
     assert all(p.action != "established" for p in r.partnerships)
+
+
+def test_a_country_named_as_one_of_a_group():
+    r = run("ويعد الأردن عضوا في الحوار المتوسطي منذ عام 1995.")
+    assert ("MD", "JOR") in members(r)
+
+
+def test_a_country_joining_a_group():
+    r = run("وكانت البحرين قد انضمت إلى مبادرة إسطنبول للتعاون في عام 2005 بعد الكويت.")
+    assert ("ICI", "BHR") in members(r)
+    assert ("NATO", "BHR", "ICI") in ties(r)
+
+
+def test_a_status_granted_to_named_countries():
+    r = run("ومنح حلف الناتو أستراليا وجورجيا صفة شركاء الفرص المعززة في قمة ويلز.")
+    found = ties(r)
+    assert ("NATO", "AUS", "EOP") in found and ("NATO", "GEO", "EOP") in found
+
+
+def test_describing_a_group_grants_no_status():
+    r = run("وتضم مبادرة إسطنبول للتعاون الكويت والبحرين وقطر والإمارات، وقد أطلقها الحلف في 2004.")
+    assert not [p for p in r.partnerships if p.instrument == "ICI"]

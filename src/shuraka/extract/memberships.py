@@ -57,6 +57,24 @@ def _explicit(text: str, sentence: Sentence) -> list[tuple[str, Mention]]:
     return found
 
 
+def _member_of(text: str, sentence: Sentence) -> list[tuple[str, Mention]]:
+    """A country right before a group, joined by a membership word (العراق من شركاء
+    الحلف حول العالم، الأردن عضو في الحوار المتوسطي، انضمام الأردن إلى الحوار المتوسطي)."""
+    cues = relations().member_of_cues
+    found = []
+    for group in _groups(sentence):
+        before = [m for m in sentence.mentions if m.end <= group.start and m.record.type == "country"]
+        if not before:
+            continue
+        between = " ".join(text[before[-1].end:group.start].split())
+        joins = relations().join_cues
+        joined = (between == "الي" and joins.search(text, max(0, before[-1].start - 25), before[-1].start)) or (
+            between.endswith(" الي") and len(between.split()) <= 4 and joins.search(between))
+        if between in cues or joined:
+            found.append((group.record.id, before[-1]))
+    return found
+
+
 def _anaphoric(text: str, sentence: Sentence, last_group: str | None) -> list[tuple[str, Mention]]:
     if last_group is None or _groups(sentence):
         return []
@@ -84,7 +102,8 @@ def extract_memberships(layer: EntityLayer, sentences: list[Sentence], day: str 
     out: dict[tuple[str, str], Membership] = {}
     last_group: str | None = None
     for sentence in sentences:
-        pairs = _explicit(text, sentence) or _anaphoric(text, sentence, last_group)
+        pairs = _explicit(text, sentence) + _member_of(text, sentence)
+        pairs = pairs or _anaphoric(text, sentence, last_group)
         pairs = pairs or _complete(sentence, named, day)
         evidence = layer.span(sentence.start, sentence.end)
         for group, country in pairs:

@@ -112,7 +112,7 @@ def _actors(text: str, mentions: list[Mention], day: str | None, role_of: dict[s
     coordinated: set[str] = set()
     last: Mention | None = None
     for m in mentions:
-        if m.start in members:
+        if m.start in members and members[m.start] in GROUP_PARTNERS:
             id_ = members[m.start]
         elif m.record.type == "country" and (_is_location(text, m) or _is_hostile(text, m)):
             continue
@@ -254,6 +254,7 @@ def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
     found = [a for a in ctx.areas if clause.start <= a[0] < clause.end]
     cue = bool(rel.partnership_cues.search(text, clause.start, clause.end))
     action = _action(text, clause.start, clause.end)
+    _group_grants(ctx, clause, sentence, state, action)
     ids = _actors(text, clause.mentions, ctx.day, ctx.role_of, ctx.members)
     if instruments:
         state.last_instrument = instruments[-1].record.id
@@ -264,7 +265,8 @@ def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
     found = [a for a in found if not (a[2] == "ukraine_support" and "UKR" in pair[1])]
     partnership = re.search(r"شراك", text[clause.start:clause.end])
     wanted = (found and (cue or inherit)) or partnership or (instruments and action) or (cue and action)
-    carried = None if instruments or len(pair[1]) < 2 else state.carried_instrument()
+    named = any(m.record.type == "instrument" for m in clause.mentions)
+    carried = None if named or len(pair[1]) < 2 else state.carried_instrument()
     if wanted or (carried and action):
         for partner in pair[1]:
             for start, end, inst in _segments(text, clause, instruments, state):
@@ -274,6 +276,32 @@ def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
                 seg += list(rel.instrument_areas.get(inst or "", ()))
                 _add(ctx, state, (pair[0], partner), inst, (start, end), seg, sentence)
     return pair
+
+
+GRANTS = ("established", "upgraded", "renewed", "suspended", "ended")
+
+
+def _group_grants(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
+                  action: str | None) -> None:
+    """A group's status granted to named countries, or countries joining a group (منح
+    الحلف الأردن وجورجيا صفة شركاء الفرص المعززة، انضمت الكويت إلى المبادرة): a tie per
+    country named before the group's name, under that group."""
+    rel = relations()
+    joined = rel.join_cues.search(ctx.text, clause.start, clause.end)
+    status = rel.status_cues.search(ctx.text, clause.start, clause.end)
+    if not joined and not (status and action in GRANTS):
+        return
+    group = next((m for m in clause.mentions if m.record.type == "instrument"
+                  and m.record.id in rel.group_instruments), None)
+    if group is None:
+        return
+    countries = [m for m in clause.mentions if m.end <= group.start and m.record.type == "country"
+                 and m.kind == "name" and not _is_location(ctx.text, m) and not _is_hostile(ctx.text, m)]
+    areas = [code for s, _, code in ctx.areas if clause.start <= s < clause.end]
+    for m in countries:
+        if nato_partner(m.record.id, _story_day(ctx)):
+            _add(ctx, state, ("NATO", m.record.id), group.record.id, (clause.start, clause.end),
+                 areas, sentence)
 
 
 def _action(text: str, start: int, end: int, near: int | None = None) -> str | None:

@@ -16,6 +16,9 @@ from shuraka.text.normalize import norm
 class Relations:
     member_cues: re.Pattern[str]
     group_anaphors: re.Pattern[str]
+    member_of_cues: frozenset[str]
+    join_cues: re.Pattern[str]
+    status_cues: re.Pattern[str]
     group_instruments: frozenset[str]
     partnership_cues: re.Pattern[str]
     partnership_anaphors: re.Pattern[str]
@@ -46,6 +49,9 @@ def relations() -> Relations:
         return Relations(
             member_cues=words_pattern(data["member_cues"]),
             group_anaphors=words_pattern(data["group_anaphors"]),
+            join_cues=words_pattern(data["join_cues"]),
+            status_cues=words_pattern(data["status_cues"]),
+            member_of_cues=frozenset(norm(str(w)) for w in data.get("member_of_cues") or ()),
             group_instruments=frozenset(data["group_instruments"]),
             partnership_cues=words_pattern(data["partnership_cues"]),
             partnership_anaphors=words_pattern(data["partnership_anaphors"]),
