@@ -296,3 +296,58 @@ def test_seed_articles():
     counts = _seed_counts()
     assert counts.f1 >= 0.7, counts.as_dict()
     assert counts.date_accuracy >= 0.8, counts.as_dict()
+
+
+# --- broader trigger families (sentences written for these tests) ----------------------
+
+@pytest.mark.parametrize(("text", "type_", "actors", "recipients"), [
+    ("اختتم قادة حلف شمال الأطلسي قمتهم في فيلنيوس اليوم الأربعاء.", "CONSULT", ["NATO"], []),
+    ("انضمت فنلندا إلى حلف شمال الأطلسي في أبريل 2023.", "SUPPORT", ["FIN"], ["NATO"]),
+    ("ويرتبط البلد بالحلف منذ انضمام موريتانيا إلى الحوار المتوسطي عام 1995.", "SUPPORT", ["MRT"], ["NATO"]),
+    ("أصبحت السويد عضوا في حلف الناتو يوم الخميس.", "SUPPORT", ["SWE"], ["NATO"]),
+    ("ومنح حلف الناتو الأردن صفة الشريك المعزز.", "SUPPORT", ["NATO"], ["JOR"]),
+    ("علقت روسيا تعاونها مع حلف الناتو.", "SANCTION", ["RUS"], ["NATO"]),
+    ("فرضت الولايات المتحدة عقوبات على إيران.", "SANCTION", ["USA"], ["IRN"]),
+    ("وجمد الاتحاد الأوروبي محادثاته مع تركيا.", "SANCTION", ["EU"], ["TUR"]),
+    ("ألغى رئيس الوزراء الياباني زيارته إلى بروكسل.", "REJECT", ["JPN"], []),
+    ("وسلمت ألمانيا أوكرانيا أسلحة ومعدات عسكرية.", "AID", ["DEU"], ["UKR"]),
+    ("قامت بيلاروسيا بالتوقيع على مذكرة التزامات.", "SUPPORT", ["BLR"], []),
+    ("وقال الأمين العام إن حلف الناتو مستعد لتقديم الدعم للأردن.", "AGREE", ["NATO"], ["JOR"]),
+])
+def test_more_trigger_families(text, type_, actors, recipients):
+    e = one(text)
+    assert (e.type, e.actors, e.recipients) == (type_, actors, recipients)
+
+
+def test_request_noun_and_approval():
+    found = events("وافق حلف الناتو على حزمة دعم للأردن استجابة لطلب من الحكومة الأردنية.")
+    assert {(e.type, frozenset(parties(e))) for e in found} >= {
+        ("SUPPORT", frozenset({"NATO", "JOR"})), ("REQUEST", frozenset({"JOR"}))}
+
+
+def test_hypothetical_and_prepositional_forms_make_no_event():
+    assert [e.type for e in events("وقال إن حلف الناتو مستعد لتقديم الدعم للأردن إذا طلبت حكومته ذلك.")] == ["AGREE"]
+    assert events("يجب على حلف الناتو توسيع المهمة بناء على طلب الحكومة العراقية لتشمل دعم الشرطة.") == []
+    assert events("اعتمد حلف الناتو حزمة لموريتانيا، لتصبح بذلك ثالث شريك في الحوار المتوسطي.")[0].type == "SUPPORT"
+    assert len(events("اعتمد حلف الناتو حزمة لموريتانيا، لتصبح بذلك ثالث شريك في الحوار المتوسطي.")) == 1
+
+
+def test_reaction_to_this_step_aims_at_the_event_before():
+    found = events("وقعت الأردن والناتو اتفاقا أمس. وانتقدت إيران هذه الخطوة.")
+    e = found[-1]
+    assert (e.type, e.actors, set(e.recipients)) == ("ACCUSE", ["IRN"], {"JOR", "NATO"})
+
+
+def test_capital_naming_a_document_is_no_party():
+    assert events("وقد تم اعتماد إعلان نيودلهي الذي يدعو إلى تعزيز التعاون.") == []
+
+
+def test_object_before_the_relative():
+    e = one("وتضم مبادرة إسطنبول للتعاون، التي أطلقها حلف الناتو في يونيو 2004، الكويت والبحرين.")
+    assert (e.type, e.actors, e.date) == ("SUPPORT", ["NATO"], "2004-06")
+
+
+def test_summit_subject_stands_for_its_owner():
+    text = "فيلنيوس - 11 يوليو 2023\nبدأت قمة حلف الناتو في فيلنيوس اليوم. وأطلقت القمة كذلك مبادرة جديدة للشراكة."
+    found = events(text, "2023-07-11")
+    assert any(e.type == "SUPPORT" and e.actors == ["NATO"] for e in found)

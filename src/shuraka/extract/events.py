@@ -25,16 +25,26 @@ Rules:
 from __future__ import annotations
 
 from shuraka.eval.score import CONTRACT_ORGS
-from shuraka.extract.anchors import Anchor, find_references
+from shuraka.extract.anchors import Anchor, catalog, find_references
 from shuraka.extract.areas import find_areas
 from shuraka.extract.entities import EntityLayer
-from shuraka.extract.events_args import COLLAPSE, GROUPS, Sentence, roles_of, sentence
+from shuraka.extract.events_args import (
+    COLLAPSE,
+    GROUPS,
+    Sentence,
+    Unit,
+    in_words,
+    roles_of,
+    sentence,
+    token_index,
+)
 from shuraka.extract.events_clause import Doc, Draft, choose_row, negated, tense_of, window
 from shuraka.extract.events_dates import DateContext, Timed, event_date, timexes
 from shuraka.extract.events_lexicon import Hit, TriggerRow, find_triggers
 from shuraka.extract.events_parties import (
     ids,
     location,
+    meeting_owner,
     noun_parties,
     people_of,
     recipients,
@@ -46,6 +56,7 @@ from shuraka.text.sentences import split_sentences
 
 TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _DAY_KINDS = frozenset({"weekday", "range"})  # or any expression resolved to a day
+REFERENCE_WORDS = 3  # words after a reaction in which "this step" must stand
 
 
 # --- one trigger -------------------------------------------------------------------
@@ -95,6 +106,38 @@ def _where(doc: Doc, sent: Sentence, clause: tuple[int, int], row: TriggerRow,
     return place, country
 
 
+def _joined_ids(row: TriggerRow, units: list[Unit]) -> list[str]:
+    """انضم إلى الحوار المتوسطي: a NATO instrument joined stands for NATO."""
+    if "join" not in row.flags:
+        return ids(units)
+    return list(dict.fromkeys("NATO" if u.type == "instrument" else u.id for u in units if u.id))
+
+
+def _reacted_to(doc: Doc, sent: Sentence, hit: Hit, row: TriggerRow, actors: list[str],
+                recips: list[str]) -> list[str]:
+    """رحب بالقرار، انتقد هذه الخطوة: a reaction to the event before is aimed at its parties."""
+    if recips or "react" not in row.flags:
+        return recips
+    i = token_index(sent, hit.end)
+    if not any(in_words(t, "reference") for t in sent.tokens[i:i + REFERENCE_WORDS]):
+        return recips
+    before = doc.last_parties(sent.index) or doc.last_actors(sent.index)
+    return [p for p in before if p not in actors]
+
+
+def _gathering(doc: Doc, sent: Sentence, row: TriggerRow, tense: str, actors: list[str],
+               date: str | None) -> tuple[list[str], str | None]:
+    """A meeting itself (اختتم القادة قمتهم): without an actor, its owner; dated as the
+    meeting when the article knows it."""
+    if "gathering" not in row.flags:
+        return actors, date
+    actors = actors or meeting_owner(doc, sent)
+    meeting = doc.dates.meeting_of(sent)
+    if meeting is None and doc.anchor and doc.anchor.meeting_id:
+        meeting = catalog().by_id(doc.anchor.meeting_id)
+    return actors, (meeting.value() if meeting is not None and tense in ("past", "noun") else date)
+
+
 def code(doc: Doc, sent: Sentence, hit: Hit, row: TriggerRow, verbs: list[Hit],
          found: list[Timed]) -> Draft | None:
     """One trigger's event, or None when no actor is found."""
@@ -108,12 +151,14 @@ def code(doc: Doc, sent: Sentence, hit: Hit, row: TriggerRow, verbs: list[Hit],
     units = parties.actors + recipients(sent, parties, clause)
     actors = ids(parties.actors) or parties.inherited
     place, country = _where(doc, sent, clause, row, actors)
-    actors, recips = _roles(row, actors, ids(units[len(parties.actors):]))
+    actors, recips = _roles(row, actors, _joined_ids(row, units[len(parties.actors):]))
+    recips = [] if "gathering" in row.flags else recips  # a meeting's participants are its actors
     if "locrec" in row.flags and not recips and country and country not in actors:
         recips = [country]  # a visit to Sarajevo visits Bosnia
+    actors, date = _gathering(doc, sent, row, tense, actors, event_date(doc.dates, sent, found, clause, hit.start))
     if not actors:
         return None
-    date = event_date(doc.dates, sent, found, clause, hit.start)
+    recips = _reacted_to(doc, sent, hit, row, actors, recips)
     raw = Span.of(doc.layer.norm.raw, *sent.raw)
     topics = list(dict.fromkeys(c for s, _, c in doc.areas if sent.start <= s < sent.end))  # the sentence's areas
     mode = _mode(row, set(actors) | set(recips), doc, sent)

@@ -215,9 +215,16 @@ def headed(sent: Sentence, unit: Unit) -> bool:
     return False
 
 
+def named_after(sent: Sentence, unit: Unit) -> bool:
+    """إعلان نيودلهي، مسار أستانا: a capital naming a document or a meeting."""
+    i = token_index(sent, unit.start)
+    return unit.type == "capital" and i > 0 and in_words(sent.tokens[i - 1], "naming")
+
+
 def party(sent: Sentence, unit: Unit) -> bool:
     """Whether a unit may stand as an actor or a recipient where it is."""
-    return unit.id is not None and headed(sent, unit) and governed(sent, unit) is None
+    return (unit.id is not None and headed(sent, unit) and governed(sent, unit) is None
+            and not named_after(sent, unit))
 
 
 # --- runs: the phrase of coordinated parties ------------------------------------------
@@ -235,6 +242,16 @@ def _self(sent: Sentence, token: Token) -> Unit | None:
     return speaker(sent) if in_words(token, "self") else None
 
 
+def _second_object(units: list[Unit], unit: Unit, sent: Sentence, i: int) -> bool:
+    """منح الحلف الأردن صفة، سلمت ألمانيا أوكرانيا أسلحة: a country named right after
+    another, with no و between, is the verb's object, not a second subject."""
+    named = ("country", "organization")
+    if not units or unit.type not in named or units[-1].type not in named or unit.id == units[-1].id:
+        return False
+    bare_start = unit.start == sent.tokens[i].start  # no و on it
+    return bare_start and i > 0 and unit_over(sent, sent.tokens[i - 1]) is units[-1]
+
+
 def run_forward(sent: Sentence, i: int, stop: int) -> tuple[list[Unit], bool]:
     """Parties of the actor phrase starting at token i; and whether a phrase was there."""
     units: list[Unit] = []
@@ -244,7 +261,7 @@ def run_forward(sent: Sentence, i: int, stop: int) -> tuple[list[Unit], bool]:
         token = tokens[i]
         unit = unit_at(sent, token)
         if unit is not None:
-            if unit.type == "place" or governed(sent, unit) is not None:
+            if unit.type == "place" or governed(sent, unit) is not None or _second_object(units, unit, sent, i):
                 break
             seen = True
             if party(sent, unit):

@@ -12,20 +12,25 @@ from shuraka.extract.events_args import (
     Sentence,
     bare,
     in_words,
+    object_pronoun,
     run_forward,
     token_index,
     unit_over,
 )
 from shuraka.extract.events_dates import DateContext, Timed
-from shuraka.extract.events_lexicon import Hit, TriggerRow
+from shuraka.extract.events_lexicon import Hit, TriggerRow, words
 from shuraka.model import Event, Span
 
 OBJECT_WORDS = 8  # words after a trigger in which its object must begin
-FRAME_WORDS = 3  # words before a noun trigger in which a frame word must stand
+SUBJECT_OBJECT_WORDS = 12  # ... or after its subject (وقع قادة X، اليوم في المدينة، البيان)
+FRAME_WORDS = 4  # words before a noun trigger in which a frame word must stand
+ANTECEDENT_WORDS = 4  # words before a relative in which a verb's object may stand
+CONDITION_WORDS = 3  # words before a trigger in which إذا makes it hypothetical
 FUTURE_WORDS = 3  # words before a trigger in which a future word counts
 PRONOUN_REACH = 2  # sentences back in which a pronoun subject finds its event
 ANAPHOR_REACH = 5  # sentences back in which الجانبان finds its parties
 _CUTS = frozenset(":؛;")
+_POSSESSIVES = frozenset({"ه", "ها", "هم", "هما", "نا"})
 
 
 @dataclass
@@ -92,19 +97,35 @@ class Doc:
 # --- which row, if any --------------------------------------------------------------
 
 def _following(sent: Sentence, pos: int, count: int) -> list[str]:
+    """The next words (bare forms too), up to a reported clause (أعلن أن ...)."""
     i = token_index(sent, pos)
-    found = [t for t in sent.tokens[i:] if t.word][:count]
+    found = []
+    for t in sent.tokens[i:]:
+        if len(found) >= count or in_words(t, "reported"):
+            break
+        if t.word:
+            found.append(t)
     return [w for t in found for w in (t.text, t.bare, bare(t.text))]
+
+
+def _is_object(o: str, w: str) -> bool:
+    """A word is the object: the stem itself, a longer word on a stem of 4+ letters, or
+    the stem with a possessive (قمه -> قمتهم)."""
+    if w == o or (len(o) >= 4 and w.startswith(o)):
+        return True
+    stem = o[:-1] + "ت" if o.endswith("ه") else o
+    return w.startswith(stem) and w[len(stem):] in _POSSESSIVES
 
 
 def _object_ok(row: TriggerRow, after: list[str]) -> bool:
     if not row.objects:
         return True
-    return any(w == o or (len(o) >= 4 and w.startswith(o)) for o in row.objects for w in after)
+    return any(_is_object(o, w) for o in row.objects for w in after)
 
 
 def _framed(doc: Doc, sent: Sentence, hit: Hit) -> bool:
-    if "ل" in doc.text[hit.word_start:hit.start]:
+    """A frame word before a noun trigger, or لـ / بـ on it (لبحث، بالتزام)."""
+    if set(doc.text[hit.word_start:hit.start]) & {"ل", "ب"}:
         return True
     i = token_index(sent, hit.start)
     return any(in_words(t, "frame") for t in sent.tokens[max(0, i - FRAME_WORDS):i])
@@ -116,18 +137,45 @@ def _not_a_verb(doc: Doc, hit: Hit) -> bool:
     return "ب" in prefix or prefix.endswith("ال") or ("ل" in prefix and hit.tense == "past")
 
 
-def choose_row(doc: Doc, sent: Sentence, hit: Hit) -> TriggerRow | None:
-    """The first row of the trigger whose object and frame tests pass; the object may
-    also follow the subject (حضر قادة ... الاجتماع)."""
+def _after_preposition(sent: Sentence, hit: Hit) -> bool:
+    """بناء على طلب، من توقيع: no finite verb follows a preposition."""
+    i = token_index(sent, hit.start)
+    return i > 0 and sent.tokens[i - 1].text in words("preposition")
+
+
+def _antecedent(doc: Doc, sent: Sentence, hit: Hit) -> list[str]:
+    """المبادرة التي أطلقها: the words before the relative are the verb's object."""
+    i = token_index(sent, hit.start)
+    if i < 2 or not in_words(sent.tokens[i - 1], "relative") or not object_pronoun(doc.text, hit.start, hit.end):
+        return []
+    before = [t for t in sent.tokens[:i - 1] if t.word][-ANTECEDENT_WORDS:]
+    return [w for t in before for w in (t.text, t.bare)]
+
+
+def _objects_around(doc: Doc, sent: Sentence, hit: Hit) -> list[str]:
+    """Where a trigger's object may stand: after it, after its subject (حضر قادة ...
+    الاجتماع), or before it as a relative's antecedent."""
     after = _following(sent, hit.end, OBJECT_WORDS)
     subject, _ = run_forward(sent, token_index(sent, hit.end), sent.end)
     if subject:
-        after += _following(sent, subject[-1].end, OBJECT_WORDS)
+        after += _following(sent, subject[-1].end, SUBJECT_OBJECT_WORDS)
+    return after + _antecedent(doc, sent, hit)
+
+
+def _purpose(doc: Doc, hit: Hit) -> bool:
+    """لتصبح بذلك: a result clause, not an event."""
+    return hit.tense in ("present", "future") and "ل" in doc.text[hit.word_start:hit.start]
+
+
+def choose_row(doc: Doc, sent: Sentence, hit: Hit) -> TriggerRow | None:
+    """The first row of the trigger whose object and frame tests pass."""
+    after = _objects_around(doc, sent, hit)
     nounish = any(r.pos == "noun" for r in hit.rows) and _not_a_verb(doc, hit)
+    nounish = nounish or _after_preposition(sent, hit)
     for row in hit.rows:
         if row.pos == "noun" and "frame" in row.flags and not _framed(doc, sent, hit):
             continue
-        if row.pos == "verb" and nounish:
+        if row.pos == "verb" and (nounish or ("nol" in row.flags and _purpose(doc, hit))):
             continue
         if _object_ok(row, after):
             return row
@@ -139,6 +187,8 @@ def negated(sent: Sentence, hit: Hit, hits: list[Hit], rows: dict[int, TriggerRo
     i = token_index(sent, hit.start)
     if i > 0 and in_words(sent.tokens[i - 1], "negator"):
         return True
+    if any(in_words(t, "conditional") for t in sent.tokens[max(0, i - CONDITION_WORDS):i]):
+        return True  # إذا طلبت حكومته ذلك: hypothetical
     for other in hits:
         row = rows.get(other.start)
         if row and row.type == "REJECT" and other.end <= hit.start and hit.start - other.end < 12:

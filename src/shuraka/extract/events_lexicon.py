@@ -25,8 +25,9 @@ PLOVER_MODES = {
 }
 TRIGGER_POS = ("verb", "noun")
 WORD_POS = ("negator", "future", "frame", "boundary", "relative", "anaphor", "head",
-            "location", "topic", "presence", "opener", "self", "preposition", "during")
-FLAGS = ("frame", "host", "locrec", "nobare", "pronoun", "meeting")
+            "location", "topic", "presence", "opener", "self", "preposition", "during",
+            "conditional", "gathering", "reference", "naming", "reported")
+FLAGS = ("frame", "host", "locrec", "nobare", "pronoun", "meeting", "gathering", "join", "react", "nol")
 TENSES = ("past", "present", "future", "noun")
 TENSE_PRIORITY = ("future", "past", "noun", "present")  # a surface with several readings
 _COLUMNS = ("ar", "imperfect", "pos", "type", "mode", "object", "flags")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from shuraka.extract.events_args import (
     Sentence,
+    Token,
     Unit,
     first_run,
     governed,
@@ -22,6 +23,8 @@ from shuraka.extract.events_args import (
 )
 from shuraka.extract.events_clause import Doc
 from shuraka.extract.events_lexicon import Hit, TriggerRow
+
+_SET_APART = frozenset('،,"»\'')
 
 
 def ids(units: list[Unit]) -> list[str]:
@@ -90,11 +93,34 @@ def verb_parties(doc: Doc, sent: Sentence, hit: Hit, clause: tuple[int, int], ro
     return parties
 
 
+def meeting_owner(doc: Doc, sent: Sentence) -> list[str]:
+    """Who holds the meeting a sentence speaks of: NATO for a meeting of the knowledge
+    base (its catalog is NATO's), else the actors of the last meeting, else of the last event."""
+    if doc.dates.meeting_of(sent) is not None or (doc.anchor and doc.anchor.meeting_id):
+        return ["NATO"]
+    return doc.last_actors(sent.index, "CONSULT") or doc.last_actors(sent.index)
+
+
+def _anaphor_around(sent: Sentence, hit: Hit, i: int) -> bool:
+    """الجانبان after the verb, or right before it (إن الجانبين اتفقا)."""
+    j = token_index(sent, hit.start) - 1
+    return (i < len(sent.tokens) and in_words(sent.tokens[i], "anaphor")) or (
+        j >= 0 and in_words(sent.tokens[j], "anaphor"))
+
+
+def _meeting_subject(token: Token) -> bool:
+    """القمة، الاجتماع (definite) right after a verb: its subject is the meeting."""
+    return strip_conj(token.text).startswith("ال") and in_words(token, "gathering")
+
+
 def _inherit(doc: Doc, sent: Sentence, hit: Hit, i: int, seen: bool) -> list[str]:
     """Parties of a subject the verb does not name: الجانبان (the last event's parties),
-    a first person (the speaker), a pronoun (the last event's actors)."""
-    if i < len(sent.tokens) and in_words(sent.tokens[i], "anaphor"):
+    a meeting (its owner: وأطلقت القمة), a first person (the speaker), a pronoun (the
+    last event's actors)."""
+    if _anaphor_around(sent, hit, i):
         return doc.last_parties(sent.index)
+    if i < len(sent.tokens) and _meeting_subject(sent.tokens[i]):
+        return meeting_owner(doc, sent)
     if seen and i < len(sent.tokens) and _definite_head(sent, i):
         return doc.last_actors(sent.index)  # وسيعقد الوزراء: the ministers spoken of
     if seen or not _clause_opening(doc, sent, hit) or _named_subject(doc, sent, i):
@@ -171,11 +197,25 @@ def _agent(sent: Sentence, hit: Hit, clause: tuple[int, int]) -> list[Unit]:
     return []
 
 
+def _relative_after(sent: Sentence, start: int, stop: int) -> int:
+    """Where a relative clause set apart after the object begins (،  التي تضم ...;
+    "بيان العلا" الذي ينهي ...): its parties are not the event's."""
+    first = token_index(sent, start)
+    for k, t in enumerate(sent.tokens[first:], first):
+        if t.start >= stop:
+            break
+        if k > 0 and in_words(t, "relative") and sent.tokens[k - 1].text in _SET_APART:
+            return t.start
+    return stop
+
+
 def recipients(sent: Sentence, parties: Parties, clause: tuple[int, int]) -> list[Unit]:
+    """The other parties of the clause after the subject, up to a relative clause."""
     taken = {id(u) for u in parties.actors}
     found = list(parties.recipients)
+    stop = _relative_after(sent, parties.subject_end, clause[1])
     for unit in sent.units:
-        if parties.subject_end <= unit.start < clause[1] and id(unit) not in taken and party(sent, unit):
+        if parties.subject_end <= unit.start < stop and id(unit) not in taken and party(sent, unit):
             found.append(unit)
     return found
 
