@@ -92,3 +92,16 @@ def evaluate(gold_dir: Path, articles: tuple[str, ...], as_json: bool, errors: b
     if errors:
         for err in scorer.errors:
             click.echo(f"{err['doc']} {err['layer']}: extra {err['extra']} missed {err['missed']}")
+
+
+def _register() -> None:
+    """Commands that live in their own modules: the store, the server, the demo."""
+    from shuraka.api.cli import COMMANDS as SERVER
+    from shuraka.cli_demo import COMMANDS as DEMO
+    from shuraka.cli_store import COMMANDS as STORE
+
+    for command in STORE + SERVER + DEMO:
+        main.add_command(command)
+
+
+_register()
