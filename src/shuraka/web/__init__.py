@@ -1,0 +1,1 @@
+"""Templates, static assets and UI strings of the web pages (package data)."""
