@@ -89,6 +89,7 @@ def _event_rows(session: Session, events: list[m.Event]) -> list[dict]:
         .where(m.EventReport.event_id.in_(ids)).group_by(m.EventReport.event_id)).all())
     names = refs(session, [i for p in parts.values() for v in p.values() for i in v]
                  + [e.location_id for e in events])
+    quotes = _first_quotes(session, events)
     return [{
         "id": e.id, "type": e.type, "mode": e.mode, "contexts": list(e.contexts or []),
         "date": e.date, "location": names.get(e.location_id) if e.location_id else None,
@@ -96,15 +97,20 @@ def _event_rows(session: Session, events: list[m.Event]) -> list[dict]:
         "recipients": [names[i] for i in parts[e.id]["recipient"]],
         "people": [names[i] for i in parts[e.id]["person"]],
         "topics": topics[e.id], "reports": e.report_count,
-        "sources": sources.get(e.id, 0), "quote": _first_quote(session, e),
+        "sources": sources.get(e.id, 0), "quote": quotes.get(e.id, ""),
     } for e in events]
 
 
-def _first_quote(session: Session, event: m.Event) -> str:
-    quote = session.scalar(select(m.EventReport.text).where(
-        m.EventReport.event_id == event.id, m.EventReport.document_id == event.first_document_id)
-        .order_by(m.EventReport.start_char).limit(1))
-    return quote or ""
+def _first_quotes(session: Session, events: list[m.Event]) -> dict[str, str]:
+    """Each event's first sentence in its first document, in one query."""
+    first = {e.id: e.first_document_id for e in events}
+    quotes: dict[str, str] = {}
+    for eid, doc, said in session.execute(
+            select(m.EventReport.event_id, m.EventReport.document_id, m.EventReport.text)
+            .where(m.EventReport.event_id.in_(list(first))).order_by(m.EventReport.start_char)):
+        if doc == first[eid] and eid not in quotes:
+            quotes[eid] = said
+    return quotes
 
 
 def _date_filters(query: Select, since: str | None, until: str | None) -> Select:
@@ -236,39 +242,61 @@ def _conflicts(statements: list[dict], field: str) -> list[dict]:
     return [{"value": v, "documents": sorted(d)} for v, d in sorted(values.items(), key=str)]
 
 
-def partnership_rows(session: Session, ties: list[m.Partnership]) -> list[dict]:
-    """The partnership dicts of partner_profile()["partnerships"] for `ties`."""
+PROFILE_STATEMENTS = 10  # newest statements shown per partnership (all are counted)
+PROFILE_SOURCES = 100  # newest sources shown in a profile (all are counted)
+
+
+def partnership_rows(session: Session, ties: list[m.Partnership],
+                     limit: int | None = PROFILE_STATEMENTS) -> list[dict]:
+    """The partnership dicts of partner_profile()["partnerships"] for `ties`: the newest
+    `limit` statements of each (None: all) with `statement_count`, and conflicts over all."""
     ids = [p.id for p in ties]
-    statements = list(session.scalars(select(m.PartnershipStatement)
-                                      .where(m.PartnershipStatement.partnership_id.in_(ids))))
-    evidence: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for e in session.scalars(select(m.PartnershipEvidence)
-                             .where(m.PartnershipEvidence.partnership_id.in_(ids))
-                             .order_by(m.PartnershipEvidence.start_char)):
-        evidence[(e.partnership_id, e.document_id)].append(
-            {"start": e.start_char, "end": e.end_char, "text": e.text})
-    docs = document_sources(session, [s.document_id for s in statements])
-    areas = defaultdict(list)
-    for a in session.scalars(select(m.PartnershipArea).where(m.PartnershipArea.partnership_id.in_(ids))
-                             .order_by(m.PartnershipArea.first_seen, m.PartnershipArea.area)):
-        areas[a.partnership_id].append({"area": a.area, "first_seen": a.first_seen,
-                                        "last_seen": a.last_seen, "sources": a.source_count})
+    statements: dict[str, list[dict]] = defaultdict(list)
+    for pid, doc, action, date, count, seen in session.execute(select(
+            m.PartnershipStatement.partnership_id, m.PartnershipStatement.document_id,
+            m.PartnershipStatement.action, m.PartnershipStatement.date,
+            m.PartnershipStatement.area_count, m.PartnershipStatement.seen)
+            .where(m.PartnershipStatement.partnership_id.in_(ids))):
+        statements[pid].append({"document_id": doc, "action": action, "date": date,
+                                "area_count": count, "seen": seen})
+    shown = {pid: sorted(rows, key=lambda s: (s["seen"] or "", s["document_id"]))[-limit if limit else 0:]
+             for pid, rows in statements.items()}
+    docs = document_sources(session, [s["document_id"] for rows in shown.values() for s in rows])
+    evidence = _partnership_evidence(session, ids, set(docs))
+    areas = _partnership_areas(session, ids)
     names = refs(session, [p.party_id for p in ties] + [p.instrument_id for p in ties])
     out = []
     for p in ties:
-        said = [{**docs[s.document_id], "action": s.action, "date": s.date,
-                 "area_count": s.area_count, "seen": s.seen,
-                 "evidence": evidence[(p.id, s.document_id)]}
-                for s in statements if s.partnership_id == p.id]
-        said.sort(key=lambda s: (s["seen"] or "", s["document_id"]))
+        said = [{**docs[s["document_id"]], **s, "evidence": evidence[(p.id, s["document_id"])]}
+                for s in shown.get(p.id, [])]
+        everything = statements.get(p.id, [])
         out.append({"id": p.id, "party": names[p.party_id],
                     "instrument": names.get(p.instrument_id) if p.instrument_id else None,
                     "instrument_kind": _kind(p.instrument_id), "first_seen": p.first_seen,
                     "last_seen": p.last_seen, "areas": areas[p.id], "statements": said,
-                    "conflicts": {"date": _conflicts(said, "date"),
-                                  "area_count": _conflicts(said, "area_count"),
-                                  "action": _conflicts(said, "action")}})
+                    "statement_count": len(everything),
+                    "conflicts": {f: _conflicts(everything, f) for f in ("date", "area_count", "action")}})
     return out
+
+
+def _partnership_evidence(session: Session, ids: list[str], docs: set[str]) -> dict:
+    evidence: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for pid, doc, start, end, said in session.execute(select(
+            m.PartnershipEvidence.partnership_id, m.PartnershipEvidence.document_id,
+            m.PartnershipEvidence.start_char, m.PartnershipEvidence.end_char, m.PartnershipEvidence.text)
+            .where(m.PartnershipEvidence.partnership_id.in_(ids), m.PartnershipEvidence.document_id.in_(docs))
+            .order_by(m.PartnershipEvidence.start_char)):
+        evidence[(pid, doc)].append({"start": start, "end": end, "text": said})
+    return evidence
+
+
+def _partnership_areas(session: Session, ids: list[str]) -> dict[str, list[dict]]:
+    areas: dict[str, list[dict]] = defaultdict(list)
+    for a in session.scalars(select(m.PartnershipArea).where(m.PartnershipArea.partnership_id.in_(ids))
+                             .order_by(m.PartnershipArea.first_seen, m.PartnershipArea.area)):
+        areas[a.partnership_id].append({"area": a.area, "first_seen": a.first_seen,
+                                        "last_seen": a.last_seen, "sources": a.source_count})
+    return areas
 
 
 def _areas_by_year(session: Session, ids: list[str]) -> dict[str, list[str]]:
@@ -283,7 +311,7 @@ def _people_of(session: Session, entity_id: str, event_ids: list[str]) -> list[d
     persons = set(session.scalars(select(m.Role.person_id).where(m.Role.of_id == entity_id)))
     persons |= set(session.scalars(select(m.EventParticipant.entity_id).where(
         m.EventParticipant.event_id.in_(event_ids), m.EventParticipant.role == "person")))
-    return [p for p in people(session) if p["id"] in persons]
+    return people(session, only=persons, counts=False)
 
 
 def partner_profile(session: Session, partner_id: str) -> dict:
@@ -301,7 +329,9 @@ def partner_profile(session: Session, partner_id: str) -> dict:
       "memberships": [{"instrument": Ref, "first_seen", "last_seen", "sources": int}],
       "events": [EventRow]   (timeline: oldest first, undated last),
       "people": [Person]     (see people(): its persons and those who acted in its events),
-      "sources": [Source]}   (every document behind its partnerships and events)
+      "sources": [Source],   (the newest 100 documents behind its partnerships and events)
+      "source_count": int}   (all of them; each partnership likewise shows its newest 10
+                              statements and counts them all in "statement_count")
     """
     pid = _resolve(session, partner_id)
     ties = list(session.scalars(select(m.Partnership).where(m.Partnership.partner_id == pid)
@@ -311,9 +341,12 @@ def partner_profile(session: Session, partner_id: str) -> dict:
         select(m.Event).where(m.Event.id.in_(select(m.EventParticipant.event_id)
                                              .where(m.EventParticipant.entity_id == pid)))
         .order_by(m.Event.date.is_(None), m.Event.date, m.Event.id)))
-    doc_ids = {s["document_id"] for r in rows for s in r["statements"]}
+    doc_ids = set(session.scalars(select(m.PartnershipStatement.document_id).where(
+        m.PartnershipStatement.partnership_id.in_([t.id for t in ties]))))
     doc_ids |= set(session.scalars(select(m.EventReport.document_id).where(
         m.EventReport.event_id.in_([e.id for e in timeline]))))
+    newest = list(session.scalars(select(m.Document.id).where(m.Document.id.in_(doc_ids))
+                                  .order_by(m.Document.published.desc(), m.Document.id).limit(PROFILE_SOURCES)))
     instruments = refs(session, [t.instrument_id for t in ties])
     return {
         "partner": refs(session, [pid])[pid],
@@ -325,7 +358,8 @@ def partner_profile(session: Session, partner_id: str) -> dict:
         "memberships": memberships(session, member=pid),
         "events": _event_rows(session, timeline),
         "people": _people_of(session, pid, [e.id for e in timeline]),
-        "sources": _sorted_sources(document_sources(session, doc_ids).values()),
+        "sources": _sorted_sources(document_sources(session, newest).values()),
+        "source_count": len(doc_ids),
     }
 
 
@@ -344,34 +378,39 @@ def memberships(session: Session, member: str | None = None) -> list[dict]:
 
 # --- people, entities, sources, stats -----------------------------------------------
 
-def people(session: Session) -> list[dict]:
-    """Persons, most mentioned first.
+def people(session: Session, only: set[str] | None = None, counts: bool = True) -> list[dict]:
+    """Persons, most mentioned first (only those in `only`, when given). With
+    `counts=False` (a partner profile), "documents" counts the documents that gave the
+    person a role instead of every mention, which is much cheaper on a large base.
 
     Returns [{"id", "name_en", "name_ar",
               "roles": [{"title_en", "of": str|None, "first_seen", "last_seen", "sources": int}],
               "documents": int, "events": int}]
     """
-    persons = list(session.scalars(select(m.Entity).where(m.Entity.type == "person")))
-    docs = dict(session.execute(select(m.Mention.entity_id, func.count(func.distinct(m.Mention.document_id)))
-                                .group_by(m.Mention.entity_id)).all())
-    evs = dict(session.execute(select(m.EventParticipant.entity_id, func.count(m.EventParticipant.event_id))
-                               .where(m.EventParticipant.role == "person")
-                               .group_by(m.EventParticipant.entity_id)).all())
-    roles: dict[str, dict[tuple, dict]] = defaultdict(dict)
-    for r in session.scalars(select(m.Role).order_by(m.Role.as_of, m.Role.document_id)):
-        entry = roles[r.person_id].setdefault((r.title_en, r.of_id), {
-            "title_en": r.title_en, "of": r.of_id, "first_seen": r.as_of, "last_seen": r.as_of,
-            "documents": set()})
-        entry["first_seen"] = min(filter(None, (entry["first_seen"], r.as_of)), default=None)
-        entry["last_seen"] = max(filter(None, (entry["last_seen"], r.as_of)), default=None)
-        entry["documents"].add(r.document_id)
+    def among(column, query):  # noqa: ANN001, ANN202
+        return query if only is None else query.where(column.in_(only))
+
+    persons = list(session.scalars(among(m.Entity.id, select(m.Entity).where(m.Entity.type == "person"))))
+    docs = dict(session.execute(among(m.Mention.entity_id, select(
+        m.Mention.entity_id, func.count(func.distinct(m.Mention.document_id))))
+        .group_by(m.Mention.entity_id)).all()) if counts else {}
+    evs = dict(session.execute(among(m.EventParticipant.entity_id, select(
+        m.EventParticipant.entity_id, func.count(m.EventParticipant.event_id))
+        .where(m.EventParticipant.role == "person")).group_by(m.EventParticipant.entity_id)).all())
+    roles: dict[str, list[dict]] = defaultdict(list)
+    grouped = among(m.Role.person_id, select(
+        m.Role.person_id, m.Role.title_en, m.Role.of_id, func.min(m.Role.as_of), func.max(m.Role.as_of),
+        func.count(func.distinct(m.Role.document_id)), func.min(m.Role.document_id))
+    ).group_by(m.Role.person_id, m.Role.title_en, m.Role.of_id)
+    for person, title, of, first, last, sources, _ in sorted(
+            session.execute(grouped).all(), key=lambda r: (r[3] or "\uffff", r[6])):
+        roles[person].append({"title_en": title, "of": of, "first_seen": first, "last_seen": last,
+                              "sources": sources})
     out = []
     for p in persons:
-        out.append({"id": p.id, "name_en": p.name_en, "name_ar": p.name_ar,
-                    "roles": [{k: v for k, v in r.items() if k != "documents"}
-                              | {"sources": len(r["documents"])}
-                              for r in roles[p.id].values()],
-                    "documents": docs.get(p.id, 0), "events": evs.get(p.id, 0)})
+        documents = docs.get(p.id, 0) if counts else sum(r["sources"] for r in roles[p.id])
+        out.append({"id": p.id, "name_en": p.name_en, "name_ar": p.name_ar, "roles": roles[p.id],
+                    "documents": documents, "events": evs.get(p.id, 0)})
     return sorted(out, key=lambda p: (-p["documents"], p["id"]))
 
 
