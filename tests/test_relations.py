@@ -147,3 +147,9 @@ def test_a_status_granted_to_named_countries():
 def test_describing_a_group_grants_no_status():
     r = run("وتضم مبادرة إسطنبول للتعاون الكويت والبحرين وقطر والإمارات، وقد أطلقها الحلف في 2004.")
     assert not [p for p in r.partnerships if p.instrument == "ICI"]
+
+
+def test_an_until_date_bounds_a_period_and_dates_nothing():
+    r = run("وقعت إيرلندا والناتو برنامج الشراكة المصمم خصيصا الذي يمتد حتى عام 2028.", "2023-11-28")
+    assert all(e.date != "2028" for e in r.events)
+    assert all(p.date != "2028" for p in r.partnerships)

@@ -10,6 +10,7 @@ meeting, else its own date); (5) the story date. A range keeps what its ends sha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from shuraka.extract.anchors import Anchor, Meeting, MeetingRef, meeting_day, resolve
@@ -28,6 +29,15 @@ class Timed:
     value: str | None
 
 
+UNTIL = re.compile(r"(?:حتي|لغايه|غايه|ولغايه|وحتي)(?:\s+(?:عام|سنه|العام))?\s*$")
+
+
+def is_bound(text: str, start: int) -> bool:
+    """A date after حتى/لغاية (يمتد حتى عام 2028) bounds a period; it is not when the
+    thing happened."""
+    return bool(UNTIL.search(text, max(0, start - 20), start))
+
+
 def shared(a: str, b: str) -> str | None:
     """What two ISO values share: the day, the month or the year."""
     for size in (10, 7, 4):
@@ -44,6 +54,8 @@ def timexes(layer: EntityLayer, sent: Sentence, anchor: Anchor | None) -> list[T
         if t.kind == "vague":
             continue
         s, e = layer.norm.to_text(t.start, t.end)
+        if is_bound(layer.norm.text, s):
+            continue
         value = t.value.value if t.value else None
         if value and t.end_value:
             value = shared(value, t.end_value.value)

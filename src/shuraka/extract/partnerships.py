@@ -16,6 +16,7 @@ from shuraka.extract.anchors import Anchor
 from shuraka.extract.areas import find_areas
 from shuraka.extract.dates import resolve_in_sentence
 from shuraka.extract.entities import EntityLayer, Mention
+from shuraka.extract.events_dates import is_bound
 from shuraka.extract.memberships import Sentence
 from shuraka.extract.relations import relations
 from shuraka.gazetteer.members import ever_members
@@ -355,8 +356,9 @@ def _date(ctx: _Context, sentence: Sentence, segment: tuple[int, int], action: s
     raw_s, raw_e = ctx.layer.norm.to_raw(sentence.start, sentence.end)
     found = []
     for t in resolve_in_sentence(ctx.layer.norm.raw, raw_s, raw_e, anchor=day):
-        if t.value is not None:
-            found.append((ctx.layer.norm.to_text(t.start, t.end)[0], t.kind, t.value.value))
+        start = ctx.layer.norm.to_text(t.start, t.end)[0]
+        if t.value is not None and not is_bound(ctx.layer.norm.text, start):
+            found.append((start, t.kind, t.value.value))
     inside = [v for s, _, v in found if segment[0] <= s < segment[1]]
     near = [v for _, kind, v in found if kind in ("relative", "weekday")]
     if inside or near:
