@@ -558,7 +558,7 @@ def search(session: Session, q: str, limit: int = 20, offset: int = 0) -> dict:
     ids = ids.subquery()
     hits = (select(m.Sentence).join(m.Document, m.Document.id == m.Sentence.document_id)
             .where(m.Sentence.id.in_(select(ids.c.id))))
-    result["total"] = session.scalar(select(func.count()).select_from(hits.subquery())) or 0
+    result["total"] = session.scalar(select(func.count()).select_from(ids)) or 0
     rows = list(session.scalars(hits.order_by(m.Document.published.is_(None),
                                               m.Document.published.desc(), m.Sentence.id)
                                 .limit(limit).offset(offset)))
