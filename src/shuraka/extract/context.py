@@ -110,8 +110,13 @@ def capital_usage(text: str, m: Match) -> str:
     its government (إن واشنطن تريد، أجرت بيونغ يانغ تجارب)."""
     if "actor" not in m.record.flags or not m.record.country:
         return "place"
-    if "ب" in own_prefix(text, m) or previous_word(text, m.start) in cues().place_cues:
+    before = previous_word(text, m.start)
+    if "ب" in own_prefix(text, m) or before in cues().place_cues:
         return "place"
+    if before.startswith("ال") and before.endswith(("يه", "ي")):  # العاصمة التركية أنقرة
+        start = text.rfind(before, 0, m.start)
+        if start > 0 and previous_word(text, start) in cues().place_cues:
+            return "place"
     line_start = text.rfind("\n", 0, m.start) + 1
     if not text[line_start:m.start].strip() and re.match(r"^\s*[-–،,(]", text[m.end:m.end + 3]):
         return "place"  # a dateline: "سيول - ..."

@@ -134,7 +134,10 @@ COORDINATED = re.compile(r"^[\s،,]*(?:و|او|أو)?$")
 
 def _party_and_partners(actors: tuple[list[str], set[str]], instruments: list[Mention], state: _State,
                         hint: str | None, cue: bool, inherit: tuple[str, list[str]] | None,
-                        day: str | None = None) -> tuple[str, list[str]] | None:
+                        day: str | None = None, topical: bool = False) -> tuple[str, list[str]] | None:
+    """The clause's party and partners. `topical`: the clause names cooperation areas
+    beyond its instruments' own names, so an instrument with no partner of its own
+    belongs to the partnership spoken of just before (وثيقة البرنامج ... تشمل مجالات)."""
     ids, coordinated = actors
     parties = [i for i in ids if i in PARTIES]
     for inst in instruments:
@@ -151,7 +154,7 @@ def _party_and_partners(actors: tuple[list[str], set[str]], instruments: list[Me
             return party, others[:1] + [i for i in others[1:] if i in coordinated]
     if inherit:
         return inherit
-    if state.focus and cue and not instruments and not [i for i in ids if i not in PARTIES]:
+    if state.focus and cue and (topical or not instruments) and not [i for i in ids if i not in PARTIES]:
         return party or state.focus[0], [state.focus[1]]
     return None
 
@@ -260,7 +263,9 @@ def _clause(ctx: _Context, clause: Sentence, sentence: Sentence, state: _State,
     if instruments:
         state.last_instrument = instruments[-1].record.id
         state.last_instrument_at = state.index
-    pair = _party_and_partners(ids, instruments, state, hint, cue, inherit, _story_day(ctx))
+    named = [(m.start, m.end) for m in instruments]
+    topical = any(not any(a <= s < b for a, b in named) for s, _, _ in found)
+    pair = _party_and_partners(ids, instruments, state, hint, cue, inherit, _story_day(ctx), topical)
     if pair is None or pair[0] in pair[1]:
         return None
     found = [a for a in found if not (a[2] == "ukraine_support" and "UKR" in pair[1])]

@@ -55,8 +55,12 @@ def walk_left(text: str, person: Match, by_end: dict[int, Match], titles_by_end:
             continue
         pos = len(stripped)
         if pos in titles_by_end:
-            walk.title = titles_by_end[pos]
-            return walk
+            title = titles_by_end[pos]
+            if not _honorific(title):  # الأمير، الشيخ: no office, keep walking
+                walk.title = title
+                return walk
+            pos = title.start
+            continue
         m = by_end.get(pos)
         if m is not None and _of_id(m):
             walk.of, pos = _of_id(m), m.start
