@@ -65,6 +65,8 @@ def _nested(text: str, chosen: list[Match], every: list[Match]) -> list[Match]:
         host = next((o for o in outer if o.start <= m.start and m.end <= o.end and o is not m), None)
         if host is None or len(m.ids()) > 1 and m.record.type != "country":
             continue
+        if m.record.id in host.ids():  # a shorter name of the same thing
+            continue
         if m.kind != "name":
             continue
         if m.record.type in ("country", "organization", "instrument") or (
