@@ -9,16 +9,11 @@ from pathlib import Path
 import click
 
 from shuraka import __version__
+from shuraka.cli_common import fail as _fail
 from shuraka.errors import ShurakaError
 from shuraka.extract.pipeline import extract as run_extract
 from shuraka.ingest import ReadFailure, read_paths
 from shuraka.table import render_table
-
-
-def _fail(error: ShurakaError) -> None:
-    hint = f" ({error.hint})" if error.hint else ""
-    click.echo(f"error: {error}{hint}", err=True)
-    sys.exit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

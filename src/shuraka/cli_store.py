@@ -20,16 +20,11 @@ from typing import Any
 
 import click
 
+from shuraka.cli_common import fail as _fail
 from shuraka.errors import ShurakaError
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 MAX_CELL = 48
-
-
-def _fail(error: ShurakaError) -> None:
-    hint = f" ({error.hint})" if error.hint else ""
-    click.echo(f"error: {error}{hint}", err=True)
-    sys.exit(2)
 
 
 db_option = click.option(
