@@ -107,6 +107,7 @@ BAD = [
     ("/api/events?limit=0", 400), ("/api/events?limit=101", 400), ("/api/events?offset=-1", 400),
     ("/api/events?offset=100001", 400), ("/api/events?since=2023-13", 400),
     ("/api/events?until=yesterday", 400), ("/api/events?type=PARTY", 400),
+    ("/api/events?since=%D9%A2%D9%A0%D9%A2%D9%A3", 400),  # Arabic-Indic digits: not ISO
     ("/api/events?partner=%3Cscript%3E", 400), ("/api/entities?type=planet", 400),
     ("/api/search", 400), ("/api/search?q=", 400), ("/api/search?q=" + "x" * 201, 400),
     ("/api/search?q=ok&limit=1000", 400), ("/api/partners/%3Cb%3E", 400),
@@ -184,6 +185,22 @@ def test_language_toggle_and_cookie(kb: str) -> None:
     assert english.cookies.get("lang") == "en"
     assert '<html lang="en" dir="ltr">' in client.get("/").text  # the cookie keeps it
     assert 'href="/?lang=ar"' in client.get("/").text
+
+
+def test_serve_on_a_busy_port_says_so_and_never_claims_to_serve(kb: str) -> None:
+    import socket
+
+    from click.testing import CliRunner
+
+    from shuraka.api.cli import serve
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(serve, ["--db", kb, "--port", str(port)])
+    assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "serving on" not in result.output
 
 
 def test_static_assets_and_no_traversal(client: TestClient) -> None:

@@ -61,6 +61,13 @@ def test_bad_input_is_skipped_with_a_reason_and_exit_1(tmp_path):
     assert len(result.stdout.splitlines()) == 1
 
 
+def test_bad_size_limit_setting_is_one_error_line_and_exit_2(monkeypatch):
+    monkeypatch.setenv("SHURAKA_MAX_BYTES", "ten")
+    result = run("extract", "-", input="زار ستولتنبرغ اليابان.".encode())
+    assert result.exit_code == 2 and result.stderr.startswith("error: SHURAKA_MAX_BYTES='ten'")
+    assert "Traceback" not in result.output
+
+
 def test_stdin():
     result = run("extract", "-", input="زار ستولتنبرغ اليابان.".encode())
     assert result.exit_code == 0, result.output

@@ -66,3 +66,15 @@ def test_demo_builds_serves_and_reuses(tmp_path):
     finally:
         second = _stop(proc)
     assert "new 0" in second, second
+
+
+def test_demo_on_a_busy_port_fails_before_announcing_the_dashboard(tmp_path):
+    import click
+
+    from shuraka.cli_demo import _serve
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        with pytest.raises(click.ClickException, match="cannot listen on 127.0.0.1:"):
+            _serve(tmp_path / "demo.db", busy.getsockname()[1], open_browser=False)

@@ -273,6 +273,21 @@ def test_stdin_too_large() -> None:
     assert isinstance(result, ReadFailure) and isinstance(result.error, TooLargeError)
 
 
+def test_the_limit_the_hint_names_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
+    from shuraka.ingest.base import LimitSettingError
+
+    monkeypatch.setenv("SHURAKA_MAX_BYTES", "50")
+    [result] = list(read_paths(["-"], stdin=io.BytesIO("نص ".encode() * 100)))
+    assert isinstance(result, ReadFailure) and isinstance(result.error, TooLargeError)
+    monkeypatch.setenv("SHURAKA_MAX_BYTES", "1000")
+    [result] = list(read_paths(["-"], stdin=io.BytesIO("نص ".encode() * 100)))
+    assert isinstance(result, Document)
+    for bad in ("abc", "0", "-5", "١٠٠"):
+        monkeypatch.setenv("SHURAKA_MAX_BYTES", bad)
+        with pytest.raises(LimitSettingError, match="SHURAKA_MAX_BYTES"):
+            list(read_paths(["-"], stdin=io.BytesIO(b"x")))
+
+
 def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     path = tmp_path / "article.dat"
     path.write_bytes((HTML / "article.html").read_bytes())

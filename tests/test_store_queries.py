@@ -230,3 +230,20 @@ def test_cli_ingest_summary(cli: click.Group, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(folder / "a.txt"), "--db", db,
                                       "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.output)["duplicate"] == 1
+
+
+@pytest.mark.parametrize("bad", ["abc", "2023/07", "2023-7", "2023-13", "", "٢٠٢٣"])
+def test_cli_events_rejects_a_date_that_would_filter_silently(cli: click.Group, bad: str) -> None:
+    result = CliRunner().invoke(cli, ["events", "--db", "unused.db", "--since", bad])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+    result = CliRunner().invoke(cli, ["events", "--db", "unused.db", "--until", bad])
+    assert result.exit_code == 2 and "is not a date" in result.output
+
+
+@pytest.mark.parametrize("command", [["partners"], ["stats"], ["events"], ["export"]])
+def test_cli_query_of_a_missing_sqlite_file_fails_and_creates_nothing(
+        cli: click.Group, tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(cli, [*command, "--db", str(missing)])
+    assert result.exit_code == 2 and "no knowledge base at" in result.output
+    assert "shuraka ingest" in result.output and not list(tmp_path.iterdir())

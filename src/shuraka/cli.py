@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -13,6 +14,7 @@ from shuraka.cli_common import fail as _fail
 from shuraka.errors import ShurakaError
 from shuraka.extract.pipeline import extract as run_extract
 from shuraka.ingest import ReadFailure, read_paths
+from shuraka.model import Document
 from shuraka.table import render_table
 
 
@@ -38,7 +40,18 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     any input failed.
     """
     failed = 0
-    for item in read_paths(list(paths), stdin=sys.stdin.buffer):
+    try:
+        failed = _extract_all(read_paths(list(paths), stdin=sys.stdin.buffer), fmt)
+    except ShurakaError as error:  # a setting, not one input (a bad SHURAKA_MAX_BYTES)
+        _fail(error)
+    if failed:
+        sys.exit(1)
+
+
+def _extract_all(items: Iterable[Document | ReadFailure], fmt: str) -> int:
+    """Print each article's extraction; report and count the inputs that failed."""
+    failed = 0
+    for item in items:
         if isinstance(item, ReadFailure):
             failed += 1
             click.echo(f"skipped {item.source}: {item.reason}", err=True)
@@ -53,8 +66,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
             click.echo(render_table(result))
-    if failed:
-        sys.exit(1)
+    return failed
 
 
 @main.command(name="eval")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from shuraka.cli_common import ensure_port_free
 from shuraka.errors import ShurakaError
 
 
@@ -52,6 +53,7 @@ def _serve(path: Path, port: int, *, open_browser: bool) -> None:
             f"the dashboard needs the server extra ({error.name} is missing): "
             "pip install 'shuraka[server]'") from error
 
+    ensure_port_free("127.0.0.1", port)
     url = f"http://127.0.0.1:{port}/"
     app = create_app(f"sqlite:///{path.resolve()}")
     click.echo(f"shuraka demo: the dashboard is at {url} (Ctrl-C to stop)", err=True)

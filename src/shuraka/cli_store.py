@@ -12,6 +12,7 @@ import csv
 import functools
 import io
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from shuraka.errors import ShurakaError
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 MAX_CELL = 48
+ISO_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")  # as the API
 
 
 db_option = click.option(
@@ -94,6 +96,20 @@ def render_csv(sections: list[Section]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
+def _open_existing(db: str | None) -> Any:
+    """Open the knowledge base for reading; a missing SQLite file is an error, not a new
+    empty database (a typo in --db would otherwise answer with nothing)."""
+    from shuraka.store import open_store, resolve_url
+    from shuraka.store.errors import StoreError
+
+    url = resolve_url(db)
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
+    if path and path != ":memory:" and not Path(path).is_file():
+        raise StoreError(f"no knowledge base at {path}",
+                         hint=f"build one with `shuraka ingest ARTICLES... --db {path}`")
+    return open_store(url)
+
+
 def output_options(fn: Callable[..., View]) -> Callable[..., None]:
     """Adds --db and --format; opens the store, calls `fn(session, **options)` and prints
     the View it returns as a table, JSON or CSV."""
@@ -103,10 +119,8 @@ def output_options(fn: Callable[..., View]) -> Callable[..., None]:
     @db_option
     @functools.wraps(fn)
     def wrapper(fmt: str, db: str | None, **kwargs: Any) -> None:
-        from shuraka.store import open_store
-
         try:
-            store = open_store(db)
+            store = _open_existing(db)
             try:
                 with store.session() as session:
                     view = fn(session, **kwargs)
@@ -244,11 +258,21 @@ def partner(session: Any, partner_id: str) -> View:
     ])
 
 
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Dates compare as strings, so anything but YYYY[-MM[-DD]] would filter silently."""
+    if value is not None and not ISO_DATE.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD "
+                                 "(2023, 2023-07, 2023-07-11)")
+    return value
+
+
 @click.command()
 @click.option("--partner", default=None, help="Only events this entity takes part in.")
 @click.option("--type", "type_", default=None, help="A PLOVER event type (CONSULT, AGREE...).")
-@click.option("--since", default=None, metavar="DATE", help="From this date (YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, metavar="DATE", help="Up to this date (YYYY[-MM[-DD]]).")
+@click.option("--since", default=None, metavar="DATE", callback=_iso_date,
+              help="From this date (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, metavar="DATE", callback=_iso_date,
+              help="Up to this date (YYYY[-MM[-DD]]).")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @output_options
@@ -338,11 +362,10 @@ def stats(session: Any) -> View:
 @db_option
 def export(fmt: str, output: Path | None, db: str | None) -> None:
     """Export the knowledge base for pandas, DuckDB, Gephi, networkx or POLECAT tools."""
-    from shuraka.store import open_store
     from shuraka.store.export import export as run_export
 
     try:
-        store = open_store(db)
+        store = _open_existing(db)
         try:
             with store.session() as session:
                 written = run_export(session, fmt, output, sys.stdout)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from shuraka.cli_common import ensure_port_free
 from shuraka.errors import ShurakaError
 
 
@@ -31,6 +32,7 @@ def serve(db: str | None, host: str, port: int, cache: bool) -> None:
     from shuraka.api.app import create_app
 
     url = _existing(db)
+    ensure_port_free(host, port)
     try:
         app = create_app(url, cache=cache)
     except ShurakaError as error:

@@ -10,7 +10,7 @@ from fastapi import Path, Query
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9:_.\-\u0600-\u06FF]{0,159}$"
-DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"  # ASCII digits only
 
 
 class EventType(StrEnum):

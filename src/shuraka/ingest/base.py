@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from hashlib import sha256
 
-from shuraka.errors import EmptyInputError, InputError
+from shuraka.errors import EmptyInputError, InputError, ShurakaError
 from shuraka.ingest.boilerplate import remove_boilerplate
 from shuraka.ingest.dateline import find_dateline, is_dateline_only
 from shuraka.ingest.decode import normalize_newlines
 from shuraka.model import Document
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES_ENV = "SHURAKA_MAX_BYTES"
 TITLE_MAX_CHARS = 150
 _SENTENCE_END = ".!?؟…:؛"
 _CLOSERS = "\"'”’»)]} "
+
+
+class LimitSettingError(ShurakaError):
+    """$SHURAKA_MAX_BYTES is set but is not a positive number of bytes."""
+
+    hint = f"set {MAX_BYTES_ENV} to a whole number of bytes, or unset it"
+
+
+def max_bytes_setting() -> int:
+    """The size limit of one input: $SHURAKA_MAX_BYTES when set, else DEFAULT_MAX_BYTES."""
+    value = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not value:
+        return DEFAULT_MAX_BYTES
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise LimitSettingError(f"{MAX_BYTES_ENV}={value!r} is not a positive number of bytes")
+    return int(value)
 
 
 class UnreadableInputError(InputError):

@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from shuraka.errors import InputError, MalformedInputError, TooLargeError, UnsupportedInputError
-from shuraka.ingest.base import DEFAULT_MAX_BYTES, ReadFailure, UnreadableInputError, failure
+from shuraka.ingest.base import (
+    DEFAULT_MAX_BYTES,
+    ReadFailure,
+    UnreadableInputError,
+    failure,
+    max_bytes_setting,
+)
 from shuraka.ingest.decode import bom_encoding
 from shuraka.ingest.feeds import read_feed
 from shuraka.ingest.htmlpage import read_html
@@ -149,9 +155,11 @@ def _read_directory(given: str, max_bytes: int) -> Iterator[Result]:
 
 
 def read_paths(paths: Iterable[str], *, stdin: BinaryIO | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+               max_bytes: int | None = None) -> Iterator[Result]:
     """Documents from files, directories (recursive) and `-` (stdin), in order; never raises
-    for one bad input: it yields a ReadFailure and goes on."""
+    for one bad input: it yields a ReadFailure and goes on. `max_bytes` defaults to
+    $SHURAKA_MAX_BYTES, else DEFAULT_MAX_BYTES (LimitSettingError if the variable is bad)."""
+    max_bytes = max_bytes if max_bytes is not None else max_bytes_setting()
     for given in paths:
         if given == "-":
             yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
