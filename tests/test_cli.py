@@ -90,3 +90,15 @@ def test_every_command_is_documented_in_the_readme():
 @pytest.mark.parametrize("command", ["extract"])
 def test_missing_path_is_a_usage_error(command):
     assert run(command).exit_code == 2
+
+
+def test_a_text_longer_than_any_article_is_skipped_with_a_reason(tmp_path):
+    from shuraka.extract.pipeline import MAX_ARTICLE_CHARS
+
+    big = tmp_path / "big.txt"
+    big.write_text("اجتمع وزراء الناتو في بروكسل. " * (MAX_ARTICLE_CHARS // 25), encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("اجتمع وزراء الناتو في بروكسل.", encoding="utf-8")
+    result = run("extract", str(tmp_path))
+    assert result.exit_code == 1
+    assert "big.txt" in result.stderr and "longer than a news article" in result.stderr
+    assert len(result.stdout.splitlines()) == 1

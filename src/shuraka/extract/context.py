@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from shuraka.extract.cues import cues
 from shuraka.extract.matching import Match
@@ -33,19 +34,23 @@ def own_prefix(text: str, m: Match) -> str:
     return text[begin:m.start]
 
 
-def _support(rec: Record, matches: list[Match]) -> int:
-    """How often the article names `rec` (or, for a place, its country) unambiguously."""
-    wanted = {rec.id} | ({rec.country} if rec.type == "place" and rec.country else set())
-    count = 0
+def _plain_counts(matches: list[Match]) -> Counter[str]:
+    """How often the article names each id (or a place's country) unambiguously."""
+    counts: Counter[str] = Counter()
     for m in matches:
-        if len(m.ids()) == 1 and ({m.record.id, m.record.country or ""} & wanted):
-            count += 1
-    return count
+        if len(m.ids()) == 1:
+            counts.update({m.record.id, m.record.country or ""} - {""})
+    return counts
 
 
-def in_country_list(text: str, m: Match, matches: list[Match]) -> bool:
-    """Whether `m` stands in an enumeration with another country (X، Y وZ)."""
-    i = matches.index(m)
+def _support(rec: Record, plain: Counter[str]) -> int:
+    """How often the article names `rec` (or, for a place, its country) unambiguously."""
+    return plain[rec.id] + (plain[rec.country] if rec.type == "place" and rec.country else 0)
+
+
+def in_country_list(text: str, i: int, matches: list[Match]) -> bool:
+    """Whether matches[i] stands in an enumeration with another country (X، Y وZ)."""
+    m = matches[i]
     for other, gap in (
         (matches[i - 1] if i else None, lambda o: text[o.end:m.start]),
         (matches[i + 1] if i + 1 < len(matches) else None, lambda o: text[m.end:o.start]),
@@ -60,23 +65,25 @@ def in_country_list(text: str, m: Match, matches: list[Match]) -> bool:
 
 def resolve_ambiguous(text: str, matches: list[Match], gaz: Gazetteer) -> None:
     """Pick one reading for matches whose surface names several records."""
-    for m in matches:
+    plain = _plain_counts(matches)
+    for i, m in enumerate(matches):
         ids = m.ids()
         if len(ids) < 2:
             continue
         order = list(gaz.ambiguity.get(text[m.core:m.end], ids))
-        order += [i for i in ids if i not in order]
+        order += [x for x in ids if x not in order]
         by_id = {e.record.id: e.record for e in m.entries}
-        recs = [by_id[i] for i in order if i in by_id]
-        m.chosen = _choose(text, m, matches, recs)
+        recs = [by_id[x] for x in order if x in by_id]
+        m.chosen = _choose(text, i, matches, recs, plain)
 
 
-def _choose(text: str, m: Match, matches: list[Match], recs: list[Record]) -> Record:
-    if previous_word(text, m.start) in cues().country_cues or in_country_list(text, m, matches):
+def _choose(text: str, i: int, matches: list[Match], recs: list[Record], plain: Counter[str]) -> Record:
+    m = matches[i]
+    if previous_word(text, m.start) in cues().country_cues or in_country_list(text, i, matches):
         countries = [r for r in recs if r.type == "country"]
         if countries:
             return countries[0]
-    support = [_support(r, matches) for r in recs]
+    support = [_support(r, plain) for r in recs]
     if support[0] == 0 and max(support) > 0:
         return recs[support.index(max(support))]
     return recs[0]
@@ -86,23 +93,25 @@ def drop_unsupported(text: str, matches: list[Match]) -> list[Match]:
     """Drop contextual aliases of records the article never names plainly, and names
     that are also common words (مالي) unless the context makes them countries."""
     plain = {m.record.id for m in matches if m.kind != "contextual" and "ambiguous" not in m.record.flags}
+    countries_of_places = {m.record.country for m in matches if m.record.type == "place"}
     kept = []
-    for m in matches:
+    for i, m in enumerate(matches):
         rec = m.record
         if m.kind == "contextual" and rec.id not in plain and not (
             rec.type == "instrument" and rec.country in plain
         ):
             continue
-        if "ambiguous" in rec.flags and not _country_context(text, m, matches):
+        if "ambiguous" in rec.flags and not _country_context(text, i, matches, countries_of_places):
             continue
         kept.append(m)
     return kept
 
 
-def _country_context(text: str, m: Match, matches: list[Match]) -> bool:
-    if previous_word(text, m.start) in cues().country_cues or in_country_list(text, m, matches):
+def _country_context(text: str, i: int, matches: list[Match], countries_of_places: set) -> bool:
+    m = matches[i]
+    if previous_word(text, m.start) in cues().country_cues or in_country_list(text, i, matches):
         return True
-    return any(o.record.type == "place" and o.record.country == m.record.id for o in matches)
+    return m.record.id in countries_of_places
 
 
 def capital_usage(text: str, m: Match) -> str:

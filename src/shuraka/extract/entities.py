@@ -3,6 +3,7 @@ assembled into the contract's Entity records with spans into the raw text."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from shuraka.extract import context, persons, roles
@@ -59,10 +60,12 @@ def _nested(text: str, chosen: list[Match], every: list[Match]) -> list[Match]:
     """Countries, organizations, instruments, and places after في, named inside an
     instrument's or organization's name (قوة كوسوفو، مكتب اتصال الناتو في عمان، مركز
     الناتو الإقليمي لمبادرة إسطنبول للتعاون) are mentions too."""
-    outer = [m for m in chosen if m.record.type in ("instrument", "organization")]
-    inner = []
+    outer = sorted((m for m in chosen if m.record.type in ("instrument", "organization")),
+                   key=lambda o: o.start)
+    starts = [o.start for o in outer]
+    inner: list[Match] = []
     for m in every:
-        host = next((o for o in outer if o.start <= m.start and m.end <= o.end and o is not m), None)
+        host = _host(outer, starts, m)
         if host is None or len(m.ids()) > 1 and m.record.type != "country":
             continue
         if m.record.id in host.ids():  # a shorter name of the same thing
@@ -72,9 +75,17 @@ def _nested(text: str, chosen: list[Match], every: list[Match]) -> list[Match]:
         if m.record.type in ("country", "organization", "instrument") or (
             m.record.type == "place" and text[host.start:m.start].endswith("في ")
         ):
-            if not any(i.start == m.start for i in inner):
+            if not inner or all(i.start != m.start for i in inner[-3:]):
                 inner.append(m)
     return inner
+
+
+def _host(outer: list[Match], starts: list[int], m: Match) -> Match | None:
+    """The outer (non-overlapping, sorted) match that contains `m`, if any."""
+    i = bisect_right(starts, m.start) - 1
+    if i >= 0 and outer[i] is not m and outer[i].start <= m.start and m.end <= outer[i].end:
+        return outer[i]
+    return None
 
 
 def _add_persons(text: str, found: list[Match], titles: list[Match]) -> list[Match]:
@@ -93,6 +104,7 @@ def _mention(text: str, m: Match, gaz: Gazetteer) -> Mention:
 def entities(layer: EntityLayer) -> list[Entity]:
     """The contract's entity list: one per id, mentions in text order."""
     out: dict[str, Entity] = {}
+    seen: set[tuple[str, Span]] = set()
     for mention in layer.mentions:
         rec = mention.record
         if rec.type not in OUTPUT_TYPES:
@@ -101,7 +113,8 @@ def entities(layer: EntityLayer) -> list[Entity]:
         if entity is None:
             entity = out[rec.id] = Entity(rec.id, rec.type, rec.name_en, rec.name_ar)
         span = layer.span(mention.start, mention.end)
-        if span not in entity.mentions:
+        if (rec.id, span) not in seen:
+            seen.add((rec.id, span))
             entity.mentions.append(span)
     for found in layer.roles:
         entity = out.get(found.person.record.id)

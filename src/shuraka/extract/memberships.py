@@ -7,6 +7,7 @@ a group the article names (`اليابان وكوريا الجنوبية وني�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from shuraka.extract.entities import EntityLayer, Mention
@@ -25,10 +26,14 @@ class Sentence:
 
 
 def sentences_of(layer: EntityLayer, raw_spans: list[tuple[int, int]]) -> list[Sentence]:
+    """The sentences (normalized offsets) with the mentions inside each."""
+    mentions = sorted(layer.mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     out = []
     for raw_start, raw_end in raw_spans:
         s, e = layer.norm.to_text(raw_start, raw_end)
-        out.append(Sentence(s, e, [m for m in layer.mentions if s <= m.start and m.end <= e]))
+        inside = mentions[bisect_left(starts, s):bisect_left(starts, e)]
+        out.append(Sentence(s, e, [m for m in inside if m.end <= e]))
     return out
 
 

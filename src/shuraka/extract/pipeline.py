@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from shuraka.errors import TooLargeError
 from shuraka.extract import entities
 from shuraka.extract.anchors import story_anchor
 from shuraka.extract.events import extract_events
@@ -21,9 +22,16 @@ from shuraka.extract.partnerships import extract_partnerships
 from shuraka.model import Document, Extraction
 from shuraka.text.sentences import split_sentences
 
+MAX_ARTICLE_CHARS = 200_000  # far beyond any news article; bounds the work on one input
+
 
 def extract(document: Document) -> Extraction:
     """Run every extraction step over one document and check every span."""
+    if len(document.text) > MAX_ARTICLE_CHARS:
+        raise TooLargeError(
+            f"{len(document.text):,} characters: longer than a news article "
+            f"(limit {MAX_ARTICLE_CHARS:,})",
+            hint="split it into articles, e.g. JSON Lines with one article per line")
     layer = entities.recognize(document.text, published=document.published)
     result = Extraction(document=document, entities=entities.entities(layer))
     sentences = sentences_of(layer, split_sentences(document.text, normalized=layer.norm))
