@@ -139,3 +139,8 @@ def test_names_starting_with_alef_lam_are_not_the_article():
     found = ents("وصل المستشار الألماني إلى ألبانيا، وقال إن لألمانيا دورا.")
     assert [m.text for m in found["DEU"].mentions] == ["الألماني", "ألمانيا"]
     assert "ALB" in found
+
+
+def test_common_nouns_after_a_title_are_no_name():
+    found = ents("وبحث الوزير مع الأمين العام لحلف شمال الأطلسي سبل تعزيز التعاون.")
+    assert not [i for i in found if i.startswith("ar:")]
