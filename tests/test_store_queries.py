@@ -247,3 +247,12 @@ def test_cli_query_of_a_missing_sqlite_file_fails_and_creates_nothing(
     result = CliRunner().invoke(cli, [*command, "--db", str(missing)])
     assert result.exit_code == 2 and "no knowledge base at" in result.output
     assert "shuraka ingest" in result.output and not list(tmp_path.iterdir())
+
+
+def test_cli_events_rejects_an_unknown_event_type(tmp_path):
+    from click.testing import CliRunner
+
+    from shuraka.cli import main
+
+    result = CliRunner().invoke(main, ["events", "--type", "FOO", "--db", str(tmp_path / "kb.db")])
+    assert result.exit_code == 2 and "FOO" in result.output

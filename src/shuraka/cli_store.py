@@ -25,6 +25,8 @@ from shuraka.cli_common import fail as _fail
 from shuraka.errors import ShurakaError
 
 OUTPUT_FORMATS = ("table", "json", "csv")
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 MAX_CELL = 48
 ISO_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")  # as the API
 
@@ -268,7 +270,9 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 @click.command()
 @click.option("--partner", default=None, help="Only events this entity takes part in.")
-@click.option("--type", "type_", default=None, help="A PLOVER event type (CONSULT, AGREE...).")
+@click.option("--type", "type_", default=None, type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+              callback=lambda _c, _p, v: v.upper() if v else v,
+              help="A PLOVER event type (CONSULT, AGREE...).")
 @click.option("--since", default=None, metavar="DATE", callback=_iso_date,
               help="From this date (YYYY[-MM[-DD]]).")
 @click.option("--until", default=None, metavar="DATE", callback=_iso_date,
