@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from shuraka.extract.entities import EntityLayer, Mention
 from shuraka.extract.events_lexicon import words
+from shuraka.extract.roles import office_body
 
 GROUPS = frozenset({"IP4", "ICI", "MD", "PATG", "EOP", "EAPC", "PFP"})  # contract: groups stay groups
 COLLAPSE = frozenset({"IP4", "ICI"})  # groups whose named members stand as the group
@@ -109,10 +110,7 @@ def stands_for(m: Mention, roles: Roles) -> str | None:
     rec = m.record
     if rec.type == "person":
         found = roles.by_span.get((m.start, m.end)) or roles.by_person.get(rec.id)
-        if found:
-            return found
-        offices = [o for o in rec.offices if o.of and o.active(roles.day)]
-        return offices[0].of if offices else None
+        return found or office_body(rec, roles.day)
     if rec.type in ("country", "organization"):
         return rec.id
     if rec.type == "instrument":

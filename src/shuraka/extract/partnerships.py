@@ -19,6 +19,7 @@ from shuraka.extract.entities import EntityLayer, Mention
 from shuraka.extract.events_dates import is_bound
 from shuraka.extract.memberships import Sentence
 from shuraka.extract.relations import relations
+from shuraka.extract.roles import office_body
 from shuraka.gazetteer.members import ever_members
 from shuraka.model import Membership, Partnership, Span
 
@@ -63,10 +64,7 @@ def represents(m: Mention, day: str | None, role_of: dict[str, str]) -> str | No
     """The id a mention stands for as a party: a person for his office's body."""
     rec = m.record
     if rec.type == "person":
-        if rec.id in role_of:
-            return role_of[rec.id]
-        offices = [o for o in rec.offices if o.active(day)]
-        return offices[0].of if offices else None
+        return role_of.get(rec.id) or office_body(rec, day)
     if rec.type == "country" and m.kind in ("name", "metonym", "capital", "short"):
         return rec.id
     if rec.id in relations().hostile_organizations:

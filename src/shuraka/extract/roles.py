@@ -134,6 +134,13 @@ def kb_office(rec: Record, title_en: str | None, of: str | None, day: str | None
     return None
 
 
+def office_body(rec: Record, day: str | None) -> str | None:
+    """Whom a person acts for when the text gives no office: the body of the knowledge
+    base's first office active on `day` (any office when the day is unknown)."""
+    offices = [o for o in rec.offices if o.of and o.active(day)]
+    return offices[0].of if offices else None
+
+
 def _same_title(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     return a == b or b.startswith(a) or a.startswith(b)
