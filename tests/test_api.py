@@ -4,7 +4,6 @@ hostile article (script tags, attribute breakers) that must never run."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,27 +12,18 @@ pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
 from fastapi.testclient import TestClient  # noqa: E402
+from kb_helpers import PROBE, example_kb  # noqa: E402
 
 from shuraka.api.app import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "articles"
-PROBE = Path(__file__).parent / "e2e" / "fixtures" / "2024-03-03-xss-probe.txt"
 HOSTILE = ['<script>alert("body")</script>', '"><img src=x onerror=alert(2)>']
 ERROR_KEYS = {"ok", "error", "status"}
 
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from shuraka.store import ingest
-
-    articles = tmp_path_factory.mktemp("articles")
-    for path in EXAMPLES.rglob("*.txt"):
-        shutil.copy(path, articles / path.name)
-    shutil.copy(PROBE, articles / PROBE.name)
-    db = tmp_path_factory.mktemp("kb") / "kb.db"
-    ingest([str(articles)], str(db))
-    return f"sqlite:///{db}"
+    return f"sqlite:///{example_kb(tmp_path_factory)}"
 
 
 @pytest.fixture(scope="module")

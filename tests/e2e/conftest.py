@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kb_helpers import example_kb
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples" / "articles"
-PROBE = Path(__file__).parent / "fixtures" / "2024-03-03-xss-probe.txt"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
@@ -91,15 +90,7 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def knowledge_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from shuraka.store import ingest
-
-    articles = tmp_path_factory.mktemp("e2e-articles")
-    for path in EXAMPLES.rglob("*.txt"):
-        shutil.copy(path, articles / path.name)
-    shutil.copy(PROBE, articles / PROBE.name)
-    db = tmp_path_factory.mktemp("e2e-kb") / "kb.db"
-    ingest([str(articles)], str(db))
-    return db
+    return example_kb(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
